@@ -1,0 +1,66 @@
+//! The figures of Word's 字数统计 dialog, as defined in `reference/counting.md`.
+//!
+//! Offices read caps such as "不超过5000字" off Word or WPS, so [`Counts::word_count`] follows
+//! Word's 字数: every 汉字 and full-width character counts one, and a run of half-width characters
+//! (`2024`, `GDP`, `PM2.5`, `www.gov.cn`) counts one if it holds a letter or digit. A stray ASCII
+//! `,` between 汉字 counts nothing.
+
+use crate::chars::{classify, is_line_break, CharClass};
+use serde::Serialize;
+
+/// The character figures of a text. Each field is a count of Unicode scalar values or of runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// 字数 as Word's dialog shows it: 汉字 + other full-width characters + half-width runs that
+    /// contain a letter or digit.
+    pub word_count: usize,
+    /// 字符数（不计空格）: every non-whitespace character.
+    pub chars_no_spaces: usize,
+    /// 字符数（计空格）: every character except line breaks (CR, LF).
+    pub chars_with_spaces: usize,
+    /// 汉字: CJK ideographs only.
+    pub hanzi: usize,
+    /// 段落: paragraphs with at least one non-whitespace character.
+    pub paragraphs: usize,
+}
+
+/// Counts `text` in one pass.
+///
+/// # Examples
+/// ```
+/// use jianwen_engine::counting::count;
+/// let c = count("按照GB/T 9704-2012要求，每页22行。");
+/// assert_eq!((c.word_count, c.chars_no_spaces, c.chars_with_spaces), (12, 24, 25));
+/// ```
+pub fn count(text: &str) -> Counts {
+    let mut counts = Counts::default();
+    let mut run_has_alnum = false;
+    let mut paragraph_has_content = false;
+    for c in text.chars() {
+        let class = classify(c);
+        if class != CharClass::HalfWidth {
+            counts.word_count += usize::from(run_has_alnum);
+            run_has_alnum = false;
+        }
+        if is_line_break(c) {
+            counts.paragraphs += usize::from(paragraph_has_content);
+            paragraph_has_content = false;
+            continue;
+        }
+        counts.chars_with_spaces += 1;
+        match class {
+            CharClass::Whitespace => continue,
+            CharClass::Hanzi => {
+                counts.hanzi += 1;
+                counts.word_count += 1;
+            }
+            CharClass::FullWidth => counts.word_count += 1,
+            CharClass::HalfWidth => run_has_alnum |= c.is_alphanumeric(),
+        }
+        counts.chars_no_spaces += 1;
+        paragraph_has_content = true;
+    }
+    counts.word_count += usize::from(run_has_alnum);
+    counts.paragraphs += usize::from(paragraph_has_content);
+    counts
+}

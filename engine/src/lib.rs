@@ -1,0 +1,45 @@
+//! The analysis engine of 简文 (JianWen), a drafting assistant for Chinese official documents
+//! (公文).
+//!
+//! One entry point, [`analyze`], turns a draft and its [`Settings`] into a complete [`Analysis`]:
+//! the figures of Word's 字数统计 dialog today, and page layout, phrase findings, caps and format
+//! checks as they land. The engine knows nothing of browsers; the web app only renders what it
+//! returns, and every rule is tested natively with `cargo test`.
+//!
+//! # Positions
+//! Every position the engine reports is a byte offset into the UTF-8 text. The UI converts to the
+//! DOM's UTF-16 offsets in one place, with [`offsets::OffsetMap`].
+//!
+//! # Examples
+//! ```
+//! use jianwen_engine::{analyze, Settings};
+//! let analysis = analyze("国办发〔2024〕1号", &Settings::default());
+//! assert_eq!(analysis.counts.word_count, 8);
+//! assert_eq!(analysis.counts.chars_no_spaces, 11);
+//! ```
+
+pub mod chars;
+pub mod counting;
+pub mod offsets;
+pub mod paragraphs;
+
+use counting::Counts;
+
+/// What the user has chosen that changes the analysis. Empty until layout profiles and caps land;
+/// it exists now so the entry point does not change shape when they do.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Settings {}
+
+/// Everything the engine knows about one version of a draft.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Analysis {
+    /// The 字数统计 figures.
+    pub counts: Counts,
+}
+
+/// Analyses `text` under `settings`. Never panics, whatever the input.
+pub fn analyze(text: &str, _settings: &Settings) -> Analysis {
+    Analysis { counts: counting::count(text) }
+}
