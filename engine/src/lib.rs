@@ -20,16 +20,20 @@
 
 pub mod chars;
 pub mod counting;
+pub mod layout;
 pub mod offsets;
 pub mod paragraphs;
 
 use counting::Counts;
+use layout::{Layout, LayoutProfile};
 
-/// What the user has chosen that changes the analysis. Empty until layout profiles and caps land;
-/// it exists now so the entry point does not change shape when they do.
+/// What the user has chosen that changes the analysis.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct Settings {}
+pub struct Settings {
+    /// The page grid for lines and pages; GB/T 9704 by default.
+    pub layout: LayoutProfile,
+}
 
 /// Everything the engine knows about one version of a draft.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,9 +41,11 @@ pub struct Settings {}
 pub struct Analysis {
     /// The 字数统计 figures.
     pub counts: Counts,
+    /// Lines and pages on the grid of [`Settings::layout`].
+    pub layout: Layout,
 }
 
 /// Analyses `text` under `settings`. Never panics, whatever the input.
-pub fn analyze(text: &str, _settings: &Settings) -> Analysis {
-    Analysis { counts: counting::count(text) }
+pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    Analysis { counts: counting::count(text), layout: layout::layout(text, &settings.layout) }
 }

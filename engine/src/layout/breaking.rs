@@ -1,0 +1,235 @@
+//! Where the lines of one paragraph break: character widths on the grid (rules 5–7 of
+//! `reference/layout.md`) and the line-breaking rules (8–12), as observed in LibreOffice Writer's
+//! text grid with zh-CN strict line breaking.
+//!
+//! Widths are counted in half cells. A full-width character first realigns to a whole cell, so a
+//! run of n half-width characters takes ceil(n/2) cells, as the grid engine sets them.
+
+use crate::chars::{classify, is_hanzi, CharClass};
+
+/// Marks that may not start a line but may hang in the margin past the last cell (rule 8).
+const HANGING: &str = "，。、：；？！．,.:;?!";
+
+/// Marks that may not start a line and do not hang (rule 9): they pull the character before
+/// them down to the next line. The last four are the counterparts of opening marks in
+/// [`OPENING`] that the reference engine was not observed on.
+const CLOSING: &str = "”’）》〉」』】〕｝)]}·～々］〗〙〞";
+
+/// Marks that may not end a line (rule 10): they move down to the next line.
+const OPENING: &str = "“‘（《〈「『【〔［｛([{〖〘〝";
+
+/// How much of the grid a character takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Width {
+    /// Zero-width spaces and joiners, and rule 7's single leading space.
+    Zero,
+    /// Latin letters, ASCII digits and punctuation, ASCII spaces (rule 6).
+    Half,
+    /// Hanzi, full-width punctuation, U+3000 and other symbols, emoji (rule 5).
+    Full,
+}
+
+/// What a character allows on either side of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Hanzi and symbols: a line may break before and after.
+    Ordinary,
+    /// A half-width letter, digit or sign: glued to half-width neighbours (rule 12).
+    Word,
+    /// `/`: like [`Class::Word`], but a line may break after it, so URLs and paths wrap (rule 12).
+    Slash,
+    /// May not start a line; may hang (rule 8).
+    Hanging,
+    /// May not start a line (rule 9).
+    Closing,
+    /// May not end a line (rule 10).
+    Opening,
+    /// `—`: a line never breaks inside `——` (rule 11), but may start with it.
+    Dash,
+    /// `…`: a line never breaks inside `……` (rule 11), but may start with it.
+    Ellipsis,
+    /// Whitespace: never starts a line; spaces that do not fit hang past the margin.
+    Space,
+    /// No-break spaces and joiners: a line breaks on neither side.
+    Glue,
+}
+
+/// One character of a paragraph, with what the layout needs to know about it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Glyph {
+    /// Byte offset in the whole text.
+    offset: usize,
+    width: Width,
+    class: Class,
+}
+
+impl Glyph {
+    fn new(offset: usize, c: char, paragraph_start: bool) -> Self {
+        let (width, class) = if is_hanzi(c) {
+            // Nine characters in ten: skip the tables.
+            (Width::Full, Class::Ordinary)
+        } else if paragraph_start && c == ' ' {
+            // Rule 7: Writer sets one leading ASCII space in no room at all.
+            (Width::Zero, Class::Space)
+        } else {
+            describe(c)
+        };
+        Glyph { offset, width, class }
+    }
+
+    /// Where this glyph ends on the line when it is set at half-cell position `at`.
+    fn end(self, at: u32) -> u32 {
+        match self.width {
+            Width::Zero => at,
+            Width::Half => at + 1,
+            // Realign to a whole cell first (rule 6).
+            Width::Full => at.div_ceil(2) * 2 + 2,
+        }
+    }
+}
+
+/// Whether `c` is drawn as part of the character before it, taking no room of its own and never
+/// separated from it: combining marks, joiners, variation selectors, emoji skin tones and tags
+/// (so `👍🏽` and `👨‍👩‍👧` sit in one cell each, and `é` written as `e` + U+0301 in half a cell).
+fn extends_previous(c: char) -> bool {
+    matches!(c,
+        '\u{200C}' | '\u{200D}'
+        | '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0020}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Width and class of a character that is not a hanzi.
+fn describe(c: char) -> (Width, Class) {
+    match c {
+        '\u{200B}' => (Width::Zero, Class::Space),
+        '\u{2060}' | '\u{FEFF}' => (Width::Zero, Class::Glue),
+        '\u{A0}' | '\u{2007}' | '\u{202F}' => (Width::Half, Class::Glue),
+        // An extender with nothing before it to extend.
+        c if extends_previous(c) => (Width::Zero, Class::Ordinary),
+        '\u{3000}' => (Width::Full, Class::Space),
+        '—' => (Width::Full, Class::Dash),
+        '…' => (Width::Full, Class::Ellipsis),
+        _ => {
+            let width = match classify(c) {
+                CharClass::Whitespace | CharClass::HalfWidth => Width::Half,
+                CharClass::Hanzi | CharClass::FullWidth => Width::Full,
+            };
+            let class = if c.is_whitespace() {
+                Class::Space
+            } else if HANGING.contains(c) {
+                Class::Hanging
+            } else if CLOSING.contains(c) {
+                Class::Closing
+            } else if OPENING.contains(c) {
+                Class::Opening
+            } else if c == '/' {
+                Class::Slash
+            } else if width == Width::Half {
+                Class::Word
+            } else {
+                Class::Ordinary
+            };
+            (width, class)
+        }
+    }
+}
+
+/// Whether a line may end between `before` and `after`.
+fn may_break(before: Glyph, after: Glyph) -> bool {
+    use Class::*;
+    match (before.class, after.class) {
+        (_, Space | Hanging | Closing | Glue) => false,
+        (Opening | Glue, _) => false,
+        (Space, _) => true,
+        (Dash, Dash) | (Ellipsis, Ellipsis) => false,
+        // Rule 12: a run of half-width characters (a word, a number such as `5.2%` or `2024,`)
+        // stays whole, except after a slash.
+        (Slash, Slash) => false,
+        (Slash, _) => true,
+        _ => before.width != Width::Half || after.width != Width::Half,
+    }
+}
+
+/// Where the line that starts at glyph `start` ends, given that glyph `overflow` is the first that
+/// does not fit on it.
+enum LineEnd {
+    /// The rest of the paragraph fits (it is only spaces, or one hanging mark and spaces).
+    Paragraph,
+    /// The next line starts at this glyph.
+    At(usize),
+}
+
+fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
+    let after_spaces = |k: usize| k + glyphs[k..].iter().take_while(|g| g.class == Class::Space).count();
+    // Spaces that do not fit hang past the margin; so does one hanging mark (rule 8), unless what
+    // follows it may not start a line either (`。”`, rule 9).
+    let hang = match glyphs[overflow].class {
+        Class::Space => Some(overflow),
+        Class::Hanging => Some(overflow + 1),
+        _ => None,
+    };
+    if let Some(k) = hang.map(after_spaces) {
+        if k == glyphs.len() {
+            return LineEnd::Paragraph;
+        }
+        if may_break(glyphs[k - 1], glyphs[k]) {
+            return LineEnd::At(k);
+        }
+    }
+    // Otherwise the line ends at the last place it may (rules 9, 10, 11, 12); a line with no such
+    // place, a run longer than the line, is cut where it overflows (rule 12).
+    let last = (start + 1..=overflow).rev().find(|&k| may_break(glyphs[k - 1], glyphs[k]));
+    LineEnd::At(last.unwrap_or(overflow))
+}
+
+/// Byte offsets (in the whole text) where the lines of `paragraph` start; `base` is the offset of
+/// the paragraph in the text. An empty paragraph still takes one line (rule 4). The first line
+/// starts after `indent` cells; every line holds `cells` cells. `glyphs` is scratch space, reused
+/// across paragraphs to save an allocation per paragraph.
+///
+/// The caller guarantees `indent < cells`, so the first glyph of every line fits and each line
+/// takes at least one glyph: the loop always ends.
+pub(super) fn line_starts(paragraph: &str, base: usize, indent: u32, cells: u32, glyphs: &mut Vec<Glyph>) -> Vec<usize> {
+    glyphs.clear();
+    let mut joined = false;
+    for (i, c) in paragraph.char_indices() {
+        // What follows a zero-width joiner is part of the same emoji.
+        if i == 0 || !(joined || extends_previous(c)) {
+            glyphs.push(Glyph::new(base + i, c, i == 0));
+        }
+        joined = c == '\u{200D}';
+    }
+    let limit = cells * 2;
+    let mut starts = vec![base];
+    let mut start = 0;
+    let mut at = indent * 2;
+    loop {
+        let mut overflow = start;
+        while let Some(&glyph) = glyphs.get(overflow) {
+            let end = glyph.end(at);
+            if end > limit {
+                break;
+            }
+            at = end;
+            overflow += 1;
+        }
+        if overflow == glyphs.len() {
+            return starts;
+        }
+        match line_end(glyphs, start, overflow) {
+            LineEnd::Paragraph => return starts,
+            LineEnd::At(next) => {
+                starts.push(glyphs[next].offset);
+                start = next;
+                at = 0;
+            }
+        }
+    }
+}
