@@ -11,11 +11,12 @@ use crate::chars::{classify, is_hanzi, CharClass};
 const HANGING: &str = "，。、：；？！．,.:;?!";
 
 /// Marks that may not start a line and do not hang (rule 9): they pull the character before
-/// them down to the next line. The last four are the counterparts of opening marks in
-/// [`OPENING`] that the reference engine was not observed on.
+/// them down to the next line. Rule 9's list, then `］〗〙〞`, which close marks of [`OPENING`]
+/// and so must behave the same although layout.md does not list them.
 const CLOSING: &str = "”’）》〉」』】〕｝)]}·～々］〗〙〞";
 
-/// Marks that may not end a line (rule 10): they move down to the next line.
+/// Marks that may not end a line (rule 10): they move down to the next line. Rule 10's list,
+/// then `{〖〘〝`, the openers of closing marks in [`CLOSING`].
 const OPENING: &str = "“‘（《〈「『【〔［｛([{〖〘〝";
 
 /// How much of the grid a character takes.
@@ -111,11 +112,15 @@ fn describe(c: char) -> (Width, Class) {
         '\u{200B}' => (Width::Zero, Class::Space),
         '\u{2060}' | '\u{FEFF}' => (Width::Zero, Class::Glue),
         '\u{A0}' | '\u{2007}' | '\u{202F}' => (Width::Half, Class::Glue),
+        // ASCII quotes do not say whether they open or close, so a line breaks on neither side of
+        // them, as in Unicode's line-breaking algorithm that the reference engine builds on.
+        '"' | '\'' => (Width::Half, Class::Glue),
         // An extender with nothing before it to extend.
         c if extends_previous(c) => (Width::Zero, Class::Ordinary),
         '\u{3000}' => (Width::Full, Class::Space),
-        '—' => (Width::Full, Class::Dash),
-        '…' => (Width::Full, Class::Ellipsis),
+        // U+2015 and U+22EF stand in for U+2014 and U+2026 in some fonts and input methods.
+        '—' | '―' => (Width::Full, Class::Dash),
+        '…' | '⋯' => (Width::Full, Class::Ellipsis),
         _ => {
             let width = match classify(c) {
                 CharClass::Whitespace | CharClass::HalfWidth => Width::Half,
@@ -157,8 +162,7 @@ fn may_break(before: Glyph, after: Glyph) -> bool {
     }
 }
 
-/// Where the line that starts at glyph `start` ends, given that glyph `overflow` is the first that
-/// does not fit on it.
+/// How a line that overflows ends.
 enum LineEnd {
     /// The rest of the paragraph fits (it is only spaces, or one hanging mark and spaces).
     Paragraph,
@@ -166,6 +170,8 @@ enum LineEnd {
     At(usize),
 }
 
+/// Where the line that starts at glyph `start` ends, given that glyph `overflow` is the first that
+/// does not fit on it.
 fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
     let after_spaces = |k: usize| k + glyphs[k..].iter().take_while(|g| g.class == Class::Space).count();
     // Spaces that do not fit hang past the margin; so does one hanging mark (rule 8), unless what

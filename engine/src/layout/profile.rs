@@ -61,7 +61,7 @@ impl LayoutProfile {
     /// The fallible twin of [`new`](Self::new), for values typed by a user.
     ///
     /// # Errors
-    /// When a line or a page would hold no cell or more than [`MAX_GRID`](Self::MAX_GRID), or
+    /// When cells per line or lines per page is 0 or more than [`MAX_GRID`](Self::MAX_GRID), or
     /// the indent would leave no room on a first line.
     pub fn try_new(cells_per_line: u32, lines_per_page: u32, first_line_indent: u32) -> Result<Self, ProfileError> {
         ProfileFields { cells_per_line, lines_per_page, first_line_indent, ..ProfileFields::default() }.try_into()

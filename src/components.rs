@@ -1,0 +1,7 @@
+//! The app's components, one per file.
+
+pub mod editor;
+pub mod header;
+pub mod highlight_layer;
+pub mod message_bar;
+pub mod stats_panel;

@@ -1,0 +1,67 @@
+//! The figures beside the editor. Each shows its raw number in `data-value` (a stable test hook)
+//! and says exactly what it counts, since offices compare these numbers with Word's dialog.
+
+use jianwen_engine::counting::Counts;
+use yew::prelude::*;
+
+/// One figure: test id, label, what it counts, and how to read it off a [`Counts`].
+struct Figure {
+    test_id: &'static str,
+    label: &'static str,
+    explanation: &'static str,
+    value: fn(&Counts) -> usize,
+}
+
+const FIGURES: &[Figure] = &[
+    Figure {
+        test_id: "stat-zishu",
+        label: "字数",
+        explanation: "与 Word「字数统计」一致：汉字和全角字符各计 1，连续的英文字母、数字（如 2024、GDP）整体计 1。",
+        value: |c| c.word_count,
+    },
+    Figure {
+        test_id: "stat-chars",
+        label: "字符数（不计空格）",
+        explanation: "除空格、制表符和换行外的所有字符，每个字母、数字、标点各计 1。",
+        value: |c| c.chars_no_spaces,
+    },
+    Figure {
+        test_id: "stat-chars-spaces",
+        label: "字符数（计空格）",
+        explanation: "除换行（段落标记）外的所有字符，含半角和全角空格。",
+        value: |c| c.chars_with_spaces,
+    },
+    Figure { test_id: "stat-hanzi", label: "汉字", explanation: "只计汉字（含〇），不计标点、字母和数字。", value: |c| c.hanzi },
+    Figure { test_id: "stat-paragraphs", label: "段落", explanation: "含文字的行数，空行不计；标题算一段。", value: |c| c.paragraphs },
+];
+
+#[derive(Properties, PartialEq)]
+pub struct StatsPanelProps {
+    pub counts: Counts,
+    /// The figures describe an earlier text while an IME composition is open.
+    pub stale: bool,
+}
+
+#[component]
+pub fn StatsPanel(props: &StatsPanelProps) -> Html {
+    let figures = FIGURES.iter().enumerate().map(|(index, figure)| {
+        let value = (figure.value)(&props.counts);
+        let class = if index == 0 { "stat stat-headline" } else { "stat" };
+        html! {
+            <div {class} title={figure.explanation}>
+                <dt class="stat-label">{ figure.label }</dt>
+                <dd class="stat-value" data-testid={figure.test_id} data-value={value.to_string()}>{ value }</dd>
+                <dd class="stat-note">{ figure.explanation }</dd>
+            </div>
+        }
+    });
+    html! {
+        <section class="panel-section" aria-labelledby="stats-heading">
+            <h2 id="stats-heading" class="panel-heading">
+                {"统计"}
+                if props.stale { <span class="stat-pending">{"输入法组字中…"}</span> }
+            </h2>
+            <dl class="stats" aria-live="polite">{ for figures }</dl>
+        </section>
+    }
+}
