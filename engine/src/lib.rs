@@ -23,9 +23,12 @@ pub mod counting;
 pub mod layout;
 pub mod offsets;
 pub mod paragraphs;
+pub mod phrases;
+pub mod sentences;
 
 use counting::Counts;
 use layout::{Layout, LayoutProfile};
+use phrases::{PhraseFindings, RuleSet};
 
 /// What the user has chosen that changes the analysis.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,6 +36,8 @@ use layout::{Layout, LayoutProfile};
 pub struct Settings {
     /// The page grid for lines and pages; GB/T 9704 by default.
     pub layout: LayoutProfile,
+    /// The 穿靴戴帽/套话 rules: built-in ones by default, plus the user's own, minus disabled ones.
+    pub rules: RuleSet,
 }
 
 /// Everything the engine knows about one version of a draft.
@@ -43,9 +48,15 @@ pub struct Analysis {
     pub counts: Counts,
     /// Lines and pages on the grid of [`Settings::layout`].
     pub layout: Layout,
+    /// 穿靴戴帽 and 套话: highlights, counts per category, density, weak-adverb budget.
+    pub phrases: PhraseFindings,
 }
 
 /// Analyses `text` under `settings`. Never panics, whatever the input.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
-    Analysis { counts: counting::count(text), layout: layout::layout(text, &settings.layout) }
+    Analysis {
+        counts: counting::count(text),
+        layout: layout::layout(text, &settings.layout),
+        phrases: phrases::find(text, &settings.rules),
+    }
 }

@@ -59,6 +59,8 @@ pub enum PatternProblem {
     CrossesSentence,
     /// A `\` with nothing after it.
     TrailingBackslash,
+    /// Beyond what the matcher can compile.
+    TooComplex,
 }
 
 impl fmt::Display for PatternProblem {
@@ -75,6 +77,7 @@ impl fmt::Display for PatternProblem {
             PatternProblem::EmptyGroup => "方括号里至少要有一个非空的备选项",
             PatternProblem::CrossesSentence => "句号、问号、叹号、分号只能出现在末尾，规则不能跨句",
             PatternProblem::TrailingBackslash => "末尾的“\\”后面缺少字符",
+            PatternProblem::TooComplex => "太复杂了，请拆成几条规则",
         })
     }
 }
@@ -149,8 +152,20 @@ fn is_slot(token: &Token) -> bool {
     matches!(token, Token::ClauseSlot | Token::WordSlot)
 }
 
+/// Whether the pattern can begin (or, reading `tokens` reversed, end) with a clause slot, also
+/// through an optional group: `[确保|]……取得实效` starts with one when 确保 is absent.
+fn opens_with_clause_slot<'a>(mut tokens: impl Iterator<Item = &'a Token>) -> bool {
+    loop {
+        match tokens.next() {
+            Some(Token::ClauseSlot) => return true,
+            Some(Token::Alternatives(alts)) if alts.iter().any(String::is_empty) => continue,
+            _ => return false,
+        }
+    }
+}
+
 fn validate(tokens: &[Token]) -> Result<(), PatternProblem> {
-    if matches!(tokens.first(), Some(Token::ClauseSlot)) || matches!(tokens.last(), Some(Token::ClauseSlot)) {
+    if opens_with_clause_slot(tokens.iter()) || opens_with_clause_slot(tokens.iter().rev()) {
         return Err(PatternProblem::SlotAtEdge);
     }
     if tokens.windows(2).any(|w| is_slot(&w[0]) && is_slot(&w[1])) {
@@ -312,6 +327,8 @@ mod tests {
             ("[甲|]乙", PatternProblem::TooShort),
             ("……为指导", PatternProblem::SlotAtEdge),
             ("以……", PatternProblem::SlotAtEdge),
+            ("[确保|]……取得实效", PatternProblem::SlotAtEdge),
+            ("取得……[实效|]", PatternProblem::SlotAtEdge),
             ("以………为", PatternProblem::AdjacentSlots),
             ("以[甲……]为", PatternProblem::SlotInAlternatives),
             ("以[甲|乙为", PatternProblem::UnclosedBracket),

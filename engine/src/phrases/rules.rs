@@ -114,7 +114,7 @@ impl CompiledRule {
     pub(crate) fn new(rule: Rule) -> Result<CompiledRule, PatternProblem> {
         let search = match pattern::compile(&rule.pattern)? {
             Compiled::Literals(literals) => Search::Literals(literals),
-            Compiled::Regex(source) => Search::Regex(regex::Regex::new(&source).map_err(|_| PatternProblem::TooLong)?),
+            Compiled::Regex(source) => Search::Regex(regex::Regex::new(&source).map_err(|_| PatternProblem::TooComplex)?),
         };
         Ok(CompiledRule { rule, search })
     }

@@ -1,0 +1,288 @@
+//! Where a sentence stands in the document: the opening (戴帽) and closing (穿靴) zones.
+//!
+//! 穿靴戴帽 is a matter of position: the same 以……为指导 is a hat in the first sentence of a
+//! document or of a top-level section (一、二、…) and a stock phrase in the middle of a paragraph.
+//! This module reads only structure — list markers, terminators, paragraph order — never the
+//! wording of a particular document:
+//!
+//! - the **opening** of the document, of each top-level section, and of a document that follows
+//!   a title inside the text (the plan attached to a 印发 notice) is the run of sentences from its
+//!   first body sentence on, as long as each carries a 戴帽 formula and no hard content
+//!   (quantities, prohibitions); the first sentence that does not ends it;
+//! - the **closing** of each top-level section (and of a document without sections) is the run of
+//!   sentences at the end of its last body paragraph, back to front, as long as each carries a
+//!   穿靴 or 戴帽 formula and no hard content.
+//!
+//! Headings, titles, document numbers, addressees, signatures, dates and vocatives (各位代表！) are
+//! not body sentences: they are skipped, never zoned.
+
+use crate::sentences::{is_terminator, Sentence};
+
+/// At most this many sentences form an opening preamble.
+const MAX_OPENING: usize = 5;
+/// At most this many sentences form a closing flourish.
+const MAX_CLOSING: usize = 3;
+/// A numbered line longer than this (in 汉字) that ends in a terminator is a body sentence, not a
+/// run-in heading ("1.进一步精简文件。" is a heading; "一、部际联席会议是……。" is not).
+const HEADING_MAX_HANZI: usize = 30;
+/// A terminated sentence shorter than this (in 汉字) is a vocative or a lead-in ("各位代表！").
+const BODY_MIN_HANZI: usize = 6;
+/// Units that make a number a quantity (a target, a cap, a count) rather than a year or a
+/// document number. Only the first character of multi-character units (小时, 公里) is listed.
+const UNITS: &str = "%％个家人次天日周月小分页字项所名万亿公千米亩吨元倍条件份批座台辆户处岁";
+/// Words that make a sentence a rule rather than a preamble.
+const PROHIBITIONS: [&str; 7] = ["不得", "严禁", "禁止", "绝不允许", "一律", "原则上", "不再"];
+
+/// The formulas found in a sentence, as evidence for its position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// It contains a 戴帽 formula.
+    pub(crate) hat: bool,
+    /// It contains a 穿靴 formula.
+    pub(crate) boot: bool,
+}
+
+/// Where a sentence stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Zone {
+    Opening,
+    Closing,
+    Elsewhere,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A top-level heading (一、总体要求).
+    TopHeading,
+    /// A lower-level heading ((一)……, 1.……).
+    Heading,
+    /// A line of its own without a terminator: title, document number, signature, date.
+    Title,
+    /// Addressee, vocative (各位代表！), short lead-in.
+    Matter,
+    Body,
+}
+
+/// The zone of each sentence of `text`; `evidence[i]` belongs to `sentences[i]`.
+pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Zone> {
+    let (kinds, section_start) = kinds(text, sentences);
+    let hard: Vec<bool> = sentences.iter().map(|s| has_hard_content(&text[s.span.clone()])).collect();
+    let mut zones = vec![Zone::Elsewhere; sentences.len()];
+    let sections: Vec<usize> = (0..sentences.len()).filter(|&i| section_start[i]).collect();
+    // A title after body text opens a new document: the plan attached to a notice, after the
+    // notice's signature and date.
+    let titles_after_body = (1..sentences.len()).filter(|&i| {
+        kinds[i] == Kind::Title && kinds[i - 1] != Kind::Title && kinds[..i].contains(&Kind::Body)
+    });
+
+    for start in std::iter::once(0).chain(sections.iter().copied()).chain(titles_after_body) {
+        let mut taken = 0;
+        for i in start..sentences.len() {
+            if i > start && section_start[i] {
+                break;
+            }
+            if kinds[i] != Kind::Body {
+                continue;
+            }
+            if !evidence[i].hat || hard[i] {
+                break;
+            }
+            zones[i] = Zone::Opening;
+            taken += 1;
+            if taken == MAX_OPENING {
+                break;
+            }
+        }
+    }
+
+    // Text before the first top-level heading is an opening, not a section: it has no closing.
+    let mut blocks: Vec<std::ops::Range<usize>> = sections.windows(2).map(|w| w[0]..w[1]).collect();
+    match sections.last() {
+        Some(&last) => blocks.push(last..sentences.len()),
+        None => blocks.push(0..sentences.len()),
+    }
+    for block in blocks {
+        let Some(last_body) = block.clone().rev().find(|&i| kinds[i] == Kind::Body) else { continue };
+        let paragraph = sentences[last_body].paragraph;
+        let mut taken = 0;
+        for i in (block.start..=last_body).rev().take_while(|&i| sentences[i].paragraph == paragraph) {
+            if kinds[i] != Kind::Body {
+                continue;
+            }
+            if zones[i] == Zone::Opening {
+                break;
+            }
+            if !(evidence[i].boot || evidence[i].hat) || hard[i] {
+                break;
+            }
+            zones[i] = Zone::Closing;
+            taken += 1;
+            if taken == MAX_CLOSING {
+                break;
+            }
+        }
+    }
+    zones
+}
+
+fn is_hanzi(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+fn hanzi_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_hanzi(c)).count()
+}
+
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+
+/// The byte length of a top-level list marker at the start of `s`: 一、 二、 … 十二、
+fn top_marker_len(s: &str) -> Option<usize> {
+    let numerals = s.len() - s.trim_start_matches(|c| CHINESE_NUMERALS.contains(c)).len();
+    let digits = s[..numerals].chars().count();
+    ((1..=3).contains(&digits) && s[numerals..].starts_with('、')).then_some(numerals + '、'.len_utf8())
+}
+
+/// The byte length of a lower-level list marker at the start of `s`: （一） (1) 1. 1、 ①
+fn sub_marker_len(s: &str) -> Option<usize> {
+    let first = s.chars().next()?;
+    match first {
+        '（' | '(' => {
+            let close = s.find(['）', ')'])?;
+            let inner = &s[first.len_utf8()..close];
+            let numbered = (1..=3).contains(&inner.chars().count())
+                && inner.chars().all(|c| CHINESE_NUMERALS.contains(c) || c.is_ascii_digit());
+            numbered.then(|| close + s[close..].chars().next().map_or(0, char::len_utf8))
+        }
+        c if c.is_ascii_digit() => {
+            let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let mut rest = s[digits..].chars();
+            let separator = rest.next()?;
+            // "1.5亿元" is a number, not an item.
+            let marker = digits <= 2 && matches!(separator, '.' | '．' | '、') && !rest.next().is_some_and(|c| c.is_ascii_digit());
+            marker.then_some(digits + separator.len_utf8())
+        }
+        '①'..='⑳' => Some(first.len_utf8()),
+        _ => None,
+    }
+}
+
+/// The byte length of the list marker (一、 （一） 1. ①) at the start of `s`, 0 if none.
+pub(crate) fn list_marker_len(s: &str) -> usize {
+    top_marker_len(s).or_else(|| sub_marker_len(s)).unwrap_or(0)
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+}
+
+fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
+    let mut kinds = Vec::with_capacity(sentences.len());
+    let mut section_start = vec![false; sentences.len()];
+    let mut seen_body_or_heading = false;
+    for (i, sentence) in sentences.iter().enumerate() {
+        let s = text[sentence.span.clone()].trim();
+        let first_in_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
+        let whole_paragraph = first_in_paragraph && sentences.get(i + 1).is_none_or(|n| n.paragraph != sentence.paragraph);
+        let last = s.trim_end_matches(is_closer).chars().last();
+        let terminated = last.is_some_and(is_terminator);
+        let hanzi = hanzi_count(s);
+        let short_or_open = !terminated || hanzi <= HEADING_MAX_HANZI;
+        let kind = if first_in_paragraph && top_marker_len(s).is_some() {
+            section_start[i] = true;
+            if short_or_open {
+                Kind::TopHeading
+            } else {
+                Kind::Body
+            }
+        } else if first_in_paragraph && sub_marker_len(s).is_some() && short_or_open {
+            Kind::Heading
+        } else if hanzi < BODY_MIN_HANZI {
+            Kind::Matter
+        } else if !terminated && last.is_some_and(|c| matches!(c, '：' | ':')) {
+            // An addressee before anything else; a lead-in ("现将有关事项通知如下：") after.
+            if seen_body_or_heading {
+                Kind::Body
+            } else {
+                Kind::Matter
+            }
+        } else if !terminated && whole_paragraph {
+            Kind::Title
+        } else {
+            Kind::Body
+        };
+        seen_body_or_heading |= matches!(kind, Kind::Body | Kind::TopHeading | Kind::Heading);
+        kinds.push(kind);
+    }
+    (kinds, section_start)
+}
+
+/// Whether `s` carries content that no preamble has: a quantity (30%, 5000字, 1次) or a
+/// prohibition (不得, 严禁). Years and document numbers (2019年, 〔2019〕16号) are not quantities.
+fn has_hard_content(s: &str) -> bool {
+    if PROHIBITIONS.iter().any(|p| s.contains(p)) {
+        return true;
+    }
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        // A number, a decimal or a range of them: 30, 3.5, 30%-50%, 5—8.
+        while i < chars.len() && (is_digit(chars[i]) || matches!(chars[i], '.' | '．' | '-' | '—' | '~' | '～' | '%' | '％')) {
+            if matches!(chars[i], '%' | '％') && !chars.get(i + 1).is_some_and(|&c| is_digit(c) || matches!(c, '-' | '—' | '~' | '～')) {
+                return true;
+            }
+            i += 1;
+        }
+        if chars.get(i).is_some_and(|&c| UNITS.contains(c)) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hard_content_is_quantities_and_prohibitions() {
+        let cases = [
+            ("确保发给县级以下的文件减少30%-50%。", true),
+            ("原则上不超过5000字(10页)。", true),
+            ("每年搞1次综合性督查。", true),
+            ("城镇新增就业86万人。", true),
+            ("不得随意要求基层填表报数。", true),
+            ("决定将2019年作为“基层减负年”。", false),
+            ("按照(中办发〔2019〕16号)要求。", false),
+            ("以习近平新时代中国特色社会主义思想为指导。", false),
+        ];
+        for (s, want) in cases {
+            assert_eq!(has_hard_content(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn list_markers() {
+        let cases = [("一、总体要求", Some(6)), ("十二、其他", Some(9)), ("一是要", None), ("一、", Some(6)), ("（一）", None)];
+        for (s, want) in cases {
+            assert_eq!(top_marker_len(s), want, "{s}");
+        }
+        let subs = [
+            ("（一）加强", Some(9)),
+            ("(2)加强", Some(3)),
+            ("1.加强", Some(2)),
+            ("12、加强", Some(5)),
+            ("1.5亿元", None),
+            ("2019年", None),
+            ("①加强", Some(3)),
+            ("（此件公开发布）", None),
+        ];
+        for (s, want) in subs {
+            assert_eq!(sub_marker_len(s), want, "{s}");
+        }
+    }
+}
