@@ -186,7 +186,8 @@ impl RuleSet {
             if c.reason.trim().is_empty() {
                 return Err(RuleError::EmptyReason { pattern });
             }
-            if !ids.insert(c.id()) || BUILTIN.iter().any(|b| *b.rule.pattern == *pattern) {
+            let builtin_twin = BUILTIN.iter().any(|b| *b.rule.pattern == *pattern && !config.disabled.contains(&*b.rule.id));
+            if !ids.insert(c.id()) || builtin_twin {
                 return Err(RuleError::Duplicate { pattern });
             }
             let rule = Rule {
@@ -221,7 +222,7 @@ impl RuleSet {
     /// [`RuleSet::new`].
     pub fn from_json(json: &str) -> Result<RuleSet, RuleError> {
         let config: RuleConfig = serde_json::from_str(json).map_err(|e| {
-            let (line, column) = (e.line(), e.column());
+            let (line, column) = (e.line(), char_column(json, e.line(), e.column()));
             match e.classify() {
                 serde_json::error::Category::Data => RuleError::Format { line, column },
                 _ => RuleError::Syntax { line, column },
@@ -274,7 +275,8 @@ impl RuleSet {
     /// Turns a rule (built-in, the user's, or a `sentence.*` rule) on or off.
     ///
     /// # Errors
-    /// [`RuleError::UnknownRule`] when no rule has this id.
+    /// [`RuleError::UnknownRule`] when no rule has this id; [`RuleError::Duplicate`] when
+    /// enabling a built-in rule whose pattern the user has meanwhile added as their own.
     pub fn set_enabled(&mut self, id: &str, enabled: bool) -> Result<(), RuleError> {
         if self.rule(id).is_none() && !SENTENCE_RULES.iter().any(|r| r.id == id) {
             return Err(RuleError::UnknownRule { id: id.to_string() });
@@ -285,7 +287,7 @@ impl RuleSet {
         } else {
             config.disabled.insert(id.to_string());
         }
-        *self = RuleSet::new(config).expect("disabling or enabling a rule leaves a valid set valid");
+        *self = RuleSet::new(config)?;
         Ok(())
     }
 
@@ -322,4 +324,14 @@ impl RuleSet {
     pub(crate) fn matcher(&self) -> &Matcher {
         &self.matcher
     }
+}
+
+/// serde_json counts columns in bytes; a user counts characters (以 is one column, not three).
+fn char_column(json: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = json.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count()
 }
