@@ -1,1 +1,68 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's commands, runnable wherever cargo is.
+//!
+//! - `serve`  installs what is missing, builds the site and serves it on http://127.0.0.1:8080
+//! - `test`   installs what is missing (browser too), builds the site and runs every test
+//! - `dist`   installs what is missing and builds the static site into `dist/`
+//!
+//! Every step is printed before it runs, so a failure says which step and why.
+
+mod process;
+mod site;
+mod tools;
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("dist") => dist().map(|_| ()),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("not a port: {port}"))?,
+        _ => return Err(USAGE.to_owned()),
+    };
+    let dist = dist()?;
+    let addr = xtask::static_server::spawn(dist, SocketAddr::from(([127, 0, 0, 1], port)))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!("==> 简文 is served on http://{addr}/  (loopback only; Ctrl+C stops it)");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn dist() -> Result<std::path::PathBuf, String> {
+    let tools = tools::ensure_build_tools()?;
+    site::build(&tools)
+}
+
+fn test() -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser()?;
+    let dist = site::build(&tools)?;
+    let mut cargo = process::cargo(&tools);
+    cargo
+        .args(["test", "--workspace", "--all-targets", "--features", "jianwen/e2e"])
+        .env("JIANWEN_DIST", &dist)
+        .env("CHROME", &browser.chromium)
+        .env("CHROMEDRIVER", &browser.chromedriver);
+    process::run(&mut cargo)?;
+    // Doc tests are not part of --all-targets.
+    process::run(process::cargo(&tools).args(["test", "--workspace", "--doc"]))
+}
