@@ -4,9 +4,21 @@ use crate::components::editor::{Editor, TextChange};
 use crate::components::header::Header;
 use crate::components::message_bar::MessageBar;
 use crate::components::stats_panel::StatsPanel;
+use crate::layer_model::paragraph_views;
 use crate::state::{Action, Draft};
 use crate::storage;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// A memo key compared by identity: the reducer makes a new `Rc` exactly when the value changes,
+/// so comparing addresses is exact and costs nothing, where comparing a long analysis would not.
+struct Same<T: ?Sized>(Rc<T>);
+
+impl<T: ?Sized> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[component]
 pub fn App() -> Html {
@@ -16,6 +28,9 @@ pub fn App() -> Html {
         use_reducer(move || Draft::new(&initial_text))
     };
     let storage_error = use_state(|| None::<AttrValue>);
+    let paragraphs = use_memo((Same(draft.text.clone()), Same(draft.analysis.clone()), draft.stale), |(text, analysis, stale)| {
+        paragraph_views(&text.0, (!stale).then_some(&*analysis.0))
+    });
 
     let on_change = {
         let draft = draft.dispatcher();
@@ -44,10 +59,10 @@ pub fn App() -> Html {
             }
             <main class="workspace">
                 <section class="editor-zone" aria-label="正文编辑区">
-                    <Editor initial_text={(*initial_text).clone()} text={draft.text.clone()} {on_change} />
+                    <Editor initial_text={(*initial_text).clone()} text={draft.text.clone()} {paragraphs} {on_change} />
                 </section>
                 <aside class="side-panel" aria-label="检查结果">
-                    <StatsPanel counts={draft.analysis.counts} stale={draft.stale} />
+                    <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} />
                 </aside>
             </main>
         </div>

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod example;
+pub mod layer_model;
 pub mod state;
 pub mod storage;
 

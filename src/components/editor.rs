@@ -7,6 +7,7 @@
 
 use crate::components::highlight_layer::HighlightLayer;
 use crate::example::EXAMPLE_DRAFT;
+use crate::layer_model::ParagraphView;
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,8 +27,10 @@ pub struct TextChange {
 pub struct EditorProps {
     /// The text to show when the editor mounts (the restored draft). Later changes are ignored.
     pub initial_text: AttrValue,
-    /// The current text, mirrored by the highlight layer.
+    /// The current text: the empty state shows while it is empty.
     pub text: Rc<str>,
+    /// What the highlight layer draws for the current text.
+    pub paragraphs: Rc<Vec<ParagraphView>>,
     pub on_change: Callback<TextChange>,
 }
 
@@ -90,7 +93,7 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
-            <HighlightLayer node_ref={layer_ref} text={Rc::clone(&props.text)} />
+            <HighlightLayer node_ref={layer_ref} paragraphs={Rc::clone(&props.paragraphs)} />
             <textarea
                 ref={textarea_ref}
                 class="editor-input"

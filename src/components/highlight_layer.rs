@@ -1,21 +1,23 @@
 //! The layer behind the textarea that mirrors its text with identical metrics, so marks drawn
 //! here line up with the characters the user sees. Its own text is transparent; only mark
-//! backgrounds and underlines show. Hidden from assistive technology: the textarea is the text.
+//! backgrounds, underlines and page-break rules show. Hidden from assistive technology: the
+//! textarea is the text.
 
+use crate::layer_model::{ParagraphView, Piece};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HighlightLayerProps {
     pub node_ref: NodeRef,
-    pub text: Rc<str>,
+    pub paragraphs: Rc<Vec<ParagraphView>>,
 }
 
 #[component]
 pub fn HighlightLayer(props: &HighlightLayerProps) -> Html {
     // One keyed component per line: typing in one paragraph re-renders only that paragraph.
-    let lines = props.text.split('\n').enumerate().map(|(index, line)| {
-        html! { <Paragraph key={index} text={AttrValue::from(line.to_owned())} /> }
+    let lines = props.paragraphs.iter().enumerate().map(|(index, view)| {
+        html! { <Paragraph key={index} view={view.clone()} /> }
     });
     html! {
         <div ref={props.node_ref.clone()} class="editor-layer" aria-hidden="true" lang="zh-CN">
@@ -26,12 +28,35 @@ pub fn HighlightLayer(props: &HighlightLayerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ParagraphProps {
-    text: AttrValue,
+    view: ParagraphView,
 }
 
 /// One line of the mirror, ended by a newline. The newline after the last line is a trailing
 /// newline, which `pre-wrap` does not render, so the mirror has exactly the textarea's lines.
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    html! { <span class="layer-paragraph">{ props.text.clone() }{"\n"}</span> }
+    let pieces = props.view.pieces.iter().map(|piece| match piece {
+        Piece::Text(text) => html! { { text.clone() } },
+        Piece::Mark { text, category, rule, reason, start, end } => html! {
+            <mark
+                class={classes!("mark", format!("mark-{}", category.as_str()))}
+                data-testid="mark"
+                data-category={category.as_str()}
+                data-rule={rule.clone()}
+                data-start={start.to_string()}
+                data-end={end.to_string()}
+                title={reason.clone()}
+            >{ text.clone() }</mark>
+        },
+        Piece::PageBreak { page, start } => html! {
+            <span
+                class="page-break"
+                data-testid="page-break"
+                data-page={page.to_string()}
+                data-start={start.to_string()}
+                data-label={format!("第 {page} 页")}
+            />
+        },
+    });
+    html! { <span class="layer-paragraph">{ for pieces }{"\n"}</span> }
 }

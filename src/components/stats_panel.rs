@@ -1,15 +1,16 @@
 //! The figures beside the editor. Each shows its raw number in `data-value` (a stable test hook)
 //! and says exactly what it counts, since offices compare these numbers with Word's dialog.
 
-use jianwen_engine::counting::Counts;
+use jianwen_engine::Analysis;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// One figure: test id, label, what it counts, and how to read it off a [`Counts`].
+/// One figure: test id, label, what it counts, and how to read it off an [`Analysis`].
 struct Figure {
     test_id: &'static str,
     label: &'static str,
     explanation: &'static str,
-    value: fn(&Counts) -> usize,
+    value: fn(&Analysis) -> usize,
 }
 
 const FIGURES: &[Figure] = &[
@@ -17,27 +18,45 @@ const FIGURES: &[Figure] = &[
         test_id: "stat-zishu",
         label: "字数",
         explanation: "与 Word「字数统计」一致：汉字和全角字符各计 1，连续的英文字母、数字（如 2024、GDP）整体计 1。",
-        value: |c| c.word_count,
+        value: |a| a.counts.word_count,
     },
     Figure {
         test_id: "stat-chars",
         label: "字符数（不计空格）",
         explanation: "除空格、制表符和换行外的所有字符，每个字母、数字、标点各计 1。",
-        value: |c| c.chars_no_spaces,
+        value: |a| a.counts.chars_no_spaces,
     },
     Figure {
         test_id: "stat-chars-spaces",
         label: "字符数（计空格）",
         explanation: "除换行（段落标记）外的所有字符，含半角和全角空格。",
-        value: |c| c.chars_with_spaces,
+        value: |a| a.counts.chars_with_spaces,
     },
-    Figure { test_id: "stat-hanzi", label: "汉字", explanation: "只计汉字（含〇），不计标点、字母和数字。", value: |c| c.hanzi },
-    Figure { test_id: "stat-paragraphs", label: "段落", explanation: "含文字的行数，空行不计；标题算一段。", value: |c| c.paragraphs },
+    Figure { test_id: "stat-hanzi", label: "汉字", explanation: "只计汉字（含〇），不计标点、字母和数字。", value: |a| a.counts.hanzi },
+    Figure { test_id: "stat-paragraphs", label: "段落", explanation: "含文字的行数，空行不计；标题算一段。", value: |a| a.counts.paragraphs },
+    Figure {
+        test_id: "stat-pages",
+        label: "页数",
+        explanation: "按 GB/T 9704 版心排版（每行 28 字、每页 22 行、段首缩进 2 字、首行为标题）所占页数。",
+        value: |a| a.layout.pages,
+    },
+    Figure {
+        test_id: "stat-lines",
+        label: "行数",
+        explanation: "按同一版心排版的总行数，含标题；空行计 1 行。",
+        value: |a| a.layout.lines,
+    },
+    Figure {
+        test_id: "stat-last-page-lines",
+        label: "末页行数",
+        explanation: "最后一页已用的行数；每页 22 行，用满即进入下一页。",
+        value: |a| a.layout.lines_on_last_page,
+    },
 ];
 
 #[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {
-    pub counts: Counts,
+    pub analysis: Rc<Analysis>,
     /// The figures describe an earlier text while an IME composition is open.
     pub stale: bool,
 }
@@ -45,7 +64,7 @@ pub struct StatsPanelProps {
 #[component]
 pub fn StatsPanel(props: &StatsPanelProps) -> Html {
     let figures = FIGURES.iter().enumerate().map(|(index, figure)| {
-        let value = (figure.value)(&props.counts);
+        let value = (figure.value)(&props.analysis);
         let class = if index == 0 { "stat stat-headline" } else { "stat" };
         html! {
             <div {class} title={figure.explanation}>
