@@ -128,6 +128,11 @@ const POSITIONS: &[PositionTest] = &[
         ],
     },
     PositionTest {
+        name: "a lead-in ending in a colon after the addressee is the opening",
+        text: "关于做好某项工作的通知\n各市县:\n根据《某通知》精神,结合我省实际,现就有关问题通知如下:\n一、每月检查1次。",
+        want: &[("结合我省实际,现就", "hat", "hat.basis-local")],
+    },
+    PositionTest {
         name: "the same formula is a hat at a section start and stock in the middle",
         text: "一、总体要求\n以新时代思想为指导，推进城乡各项建设工作。\n各单位每季度报送1次进展。\n各单位以新发展理念为指导，每月检查2次。",
         want: &[

@@ -1,7 +1,7 @@
 //! Finding every rule's matches in a text: one Aho-Corasick automaton for all literal phrases,
 //! one regex per slot pattern, merged leftmost-longest into non-overlapping matches.
 
-use super::pattern::PatternProblem;
+use super::pattern::{PatternProblem, CLAUSE_SLOT_MAX};
 use super::rules::{CompiledRule, Rule, Search};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::cmp::Reverse;
@@ -80,7 +80,7 @@ impl Matcher {
         }
         for &index in &self.regex_rules {
             if let Search::Regex(regex) = &self.rules[index].search {
-                candidates.extend(regex.find_iter(text).filter(|m| !m.is_empty()).map(|m| RawMatch { span: m.range(), rule: index }));
+                candidates.extend(slot_matches(regex, text).map(|span| RawMatch { span, rule: index }));
             }
         }
         candidates.retain(|m| !is_negated(text, &m.span));
@@ -98,6 +98,26 @@ impl Matcher {
 /// Quotes that may stand between a formula and the word that negates it: 不搞“花架子”.
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』')
+}
+
+/// The non-empty matches of a slot pattern whose clause slots (its capture groups) span at most
+/// [`CLAUSE_SLOT_MAX`] characters. When the shortest gap from a start is too long, the search
+/// resumes one character later.
+fn slot_matches<'a>(regex: &'a regex::Regex, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let captures = regex.captures_at(text, at)?;
+            let whole = captures.get(0).expect("group 0 is the whole match");
+            let bounded = captures.iter().skip(1).flatten().all(|gap| gap.as_str().chars().count() <= CLAUSE_SLOT_MAX);
+            if bounded && !whole.is_empty() {
+                at = whole.end();
+                return Some(whole.range());
+            }
+            at = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
 fn is_negated(text: &str, span: &Range<usize>) -> bool {

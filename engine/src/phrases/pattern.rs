@@ -11,7 +11,11 @@
 //! A slot is bounded so that a highlight never runs across a sentence: the checker marks formulas,
 //! and a formula is at most a clause with a gap in it. Patterns without slots become literal
 //! strings for the Aho-Corasick automaton (all alternatives expanded); patterns with slots become
-//! one regular expression each.
+//! one regular expression each, in which every clause slot is a capture group.
+//!
+//! The length cap of a clause slot is checked on the captured gap rather than written as
+//! `{0,30}` in the regex: a bounded repetition of a Unicode class compiles to thirty copies of it,
+//! which made compiling the built-in rules take 80 ms instead of 10 ms (and more in wasm).
 
 use std::fmt;
 
@@ -284,9 +288,7 @@ fn to_regex(tokens: &[Token]) -> String {
                 }
                 re.push(')');
             }
-            Token::ClauseSlot => {
-                re.push_str(&format!("[^。！？；;!?，,：:\\r\\n]{{0,{CLAUSE_SLOT_MAX}}}?"));
-            }
+            Token::ClauseSlot => re.push_str("([^。！？；;!?，,：:\\r\\n]*?)"),
             Token::WordSlot => re.push_str("[\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}]{1,4}"),
         }
     }
@@ -314,7 +316,7 @@ mod tests {
     fn slots_make_a_regex() {
         assert_eq!(
             compile("以……为指导"),
-            Ok(Compiled::Regex("以[^。！？；;!?，,：:\\r\\n]{0,30}?为指导".to_string()))
+            Ok(Compiled::Regex("以([^。！？；;!?，,：:\\r\\n]*?)为指导".to_string()))
         );
         assert_eq!(compile("…起来"), Ok(Compiled::Regex("[\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}]{1,4}起来".to_string())));
     }

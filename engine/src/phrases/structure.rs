@@ -179,6 +179,7 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
     let mut kinds = Vec::with_capacity(sentences.len());
     let mut section_start = vec![false; sentences.len()];
     let mut seen_body_or_heading = false;
+    let mut seen_addressee = false;
     for (i, sentence) in sentences.iter().enumerate() {
         let s = text[sentence.span.clone()].trim();
         let first_in_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
@@ -199,10 +200,12 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
         } else if hanzi < BODY_MIN_HANZI {
             Kind::Matter
         } else if !terminated && last.is_some_and(|c| matches!(c, '：' | ':')) {
-            // An addressee before anything else; a lead-in ("现将有关事项通知如下：") after.
-            if seen_body_or_heading {
+            // The first such line before any body is the addressee; any other is a lead-in
+            // ("根据……，现就有关问题通知如下：").
+            if seen_body_or_heading || seen_addressee {
                 Kind::Body
             } else {
+                seen_addressee = true;
                 Kind::Matter
             }
         } else if !terminated && whole_paragraph {
