@@ -188,6 +188,7 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
         let terminated = last.is_some_and(is_terminator);
         let hanzi = hanzi_count(s);
         let short_or_open = !terminated || hanzi <= HEADING_MAX_HANZI;
+        let colon_ended = !terminated && last.is_some_and(|c| matches!(c, '：' | ':'));
         let kind = if first_in_paragraph && top_marker_len(s).is_some() {
             section_start[i] = true;
             if short_or_open {
@@ -198,8 +199,9 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
         } else if first_in_paragraph && sub_marker_len(s).is_some() && short_or_open {
             Kind::Heading
         } else if hanzi < BODY_MIN_HANZI {
+            seen_addressee |= colon_ended;
             Kind::Matter
-        } else if !terminated && last.is_some_and(|c| matches!(c, '：' | ':')) {
+        } else if colon_ended {
             // The first such line before any body is the addressee; any other is a lead-in
             // ("根据……，现就有关问题通知如下：").
             if seen_body_or_heading || seen_addressee {
