@@ -133,6 +133,11 @@ const POSITIONS: &[PositionTest] = &[
         want: &[("结合我省实际,现就", "hat", "hat.basis-local")],
     },
     PositionTest {
+        name: "background before the lead-in does not end the document's opening",
+        text: "关于加强道路养护的通知\n各区县：\n近年来，我市每年新建道路20公里，养护任务加重。为深入贯彻落实上级会议精神，结合我市实际，现就有关事项通知如下。\n一、每月巡查1次。",
+        want: &[("为深入贯彻落实上级会议精神，结合我市实际，现就有关事项通知如下。", "hat", "sentence.opening")],
+    },
+    PositionTest {
         name: "the same formula is a hat at a section start and stock in the middle",
         text: "一、总体要求\n以新时代思想为指导，推进城乡各项建设工作。\n各单位每季度报送1次进展。\n各单位以新发展理念为指导，每月检查2次。",
         want: &[

@@ -5,10 +5,13 @@
 //! This module reads only structure — list markers, terminators, paragraph order — never the
 //! wording of a particular document:
 //!
-//! - the **opening** of the document, of each top-level section, and of a document that follows
-//!   a title inside the text (the plan attached to a 印发 notice) is the run of sentences from its
-//!   first body sentence on, as long as each carries a 戴帽 formula and no hard content
-//!   (quantities, prohibitions); the first sentence that does not ends it;
+//! - the **opening** of each top-level section is the run of sentences from its first body
+//!   sentence on, as long as each carries a 戴帽 formula and no hard content (quantities,
+//!   prohibitions); the first sentence that does not ends it. The opening of the document (and of
+//!   a document that follows a title inside the text, such as the plan attached to a 印发 notice)
+//!   is the same, unless a lead-in ("现就有关事项通知如下", "制定本方案") comes within its first
+//!   sentences: then every sentence up to the lead-in that carries a 戴帽 formula and no hard
+//!   content is opening, background without formulas before it notwithstanding;
 //! - the **closing** of each top-level section (and of a document without sections) is the run of
 //!   sentences at the end of its last body paragraph, back to front, as long as each carries a
 //!   穿靴 or 戴帽 formula and no hard content.
@@ -30,6 +33,8 @@ const BODY_MIN_HANZI: usize = 6;
 /// Units that make a number a quantity (a target, a cap, a count) rather than a year or a
 /// document number. Only the first character of multi-character units (小时, 公里) is listed.
 const UNITS: &str = "%％个家人次天日周月小分页字项所名万亿公千米亩吨元倍条件份批座台辆户处岁";
+/// Words that end a document's preamble: the lead-in to its first instruction.
+const LEAD_INS: [&str; 4] = ["如下", "制定本", "特制定", "现将"];
 /// Words that make a sentence a rule rather than a preamble.
 const PROHIBITIONS: [&str; 7] = ["不得", "严禁", "禁止", "绝不允许", "一律", "原则上", "不再"];
 
@@ -75,7 +80,7 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
         kinds[i] == Kind::Title && kinds[i - 1] != Kind::Title && kinds[..i].contains(&Kind::Body)
     });
 
-    for start in std::iter::once(0).chain(sections.iter().copied()).chain(titles_after_body) {
+    let opening_run = |start: usize, zones: &mut Vec<Zone>| {
         let mut taken = 0;
         for i in start..sentences.len() {
             if i > start && section_start[i] {
@@ -93,6 +98,23 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
                 break;
             }
         }
+    };
+    for start in std::iter::once(0).chain(titles_after_body) {
+        // A document's preamble runs up to its lead-in ("现就有关事项通知如下", "制定本方案") when
+        // one comes early: background without formulas may stand before the basis sentence.
+        let body: Vec<usize> = (start..sentences.len())
+            .take_while(|&i| i == start || !section_start[i])
+            .filter(|&i| kinds[i] == Kind::Body)
+            .take(MAX_OPENING)
+            .collect();
+        let lead_in = body.iter().position(|&i| LEAD_INS.iter().any(|l| text[sentences[i].span.clone()].contains(l)));
+        match lead_in {
+            Some(end) => body[..=end].iter().filter(|&&i| evidence[i].hat && !hard[i]).for_each(|&i| zones[i] = Zone::Opening),
+            None => opening_run(start, &mut zones),
+        }
+    }
+    for &start in &sections {
+        opening_run(start, &mut zones);
     }
 
     // Text before the first top-level heading is an opening, not a section: it has no closing.
