@@ -20,8 +20,10 @@
 //! ```
 //!
 //! # Performance
-//! One pass over the characters with a look-back bounded by one line: about 0.3 ms for 25,000
-//! 字 natively (see `benches/layout.rs`).
+//! One pass over the characters, with a look-back bounded by one line, and one allocation per
+//! paragraph: cost is linear in the length of the text, about 30 ns a character on a busy 2-core
+//! machine, so 0.8 ms for 25,000 字 and 6 ms for 200,000 (`benches/layout.rs`). Laying the whole
+//! draft out again on every keystroke is affordable, so nothing is cached.
 
 mod breaking;
 mod profile;

@@ -366,6 +366,37 @@ fn offsets_are_bytes_with_astral_characters_and_crlf() {
 }
 
 #[test]
+fn invariants_hold_for_any_text_on_any_grid() {
+    // Every kind of character the rules treat differently, mixed at random (a fixed LCG, so the
+    // test is repeatable), laid out on grids from the narrowest to the widest.
+    let alphabet: Vec<char> = "字𠮷😀\u{1F3FD}\u{200D}\u{301}，。,.”）)“（(——……%℃~ \u{3000}\u{A0}\u{200B}\"/aZ09\n\r".chars().collect();
+    let mut seed: u64 = 2024;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let profiles = [(1, 1, 0, 0), (2, 3, 1, 2), (5, 22, 0, 0), (28, 22, 2, 13), (200, 200, 199, 199)];
+    for _ in 0..200 {
+        let len = next() % 300;
+        let text: String = (0..len).map(|_| alphabet[next() % alphabet.len()]).collect();
+        for (cells, lines, indent, header) in profiles {
+            let profile = LayoutProfile::new(cells, lines, indent).with_header_lines(header);
+            let l = layout(&text, &profile);
+            for p in &l.paragraphs {
+                assert_eq!(p.line_starts[0], p.span.start, "{text:?}");
+                assert!(p.line_starts.windows(2).all(|w| w[0] < w[1]), "{text:?}: line starts not ascending");
+                assert!(p.line_starts[1..].iter().all(|&at| at < p.span.end && text.is_char_boundary(at)), "{text:?}");
+            }
+            assert_eq!(l.lines, l.paragraphs.iter().map(|p| p.line_starts.len()).sum::<usize>());
+            let (per_page, filled) = (lines as usize, header as usize + l.lines);
+            assert!(l.pages >= 1 && (l.pages - 1) * per_page <= filled && filled <= l.pages * per_page, "{text:?}");
+            assert_eq!(l.page_starts.len(), l.pages - 1, "{text:?}");
+            assert!((1..=per_page).contains(&l.lines_on_last_page) || filled == 0);
+        }
+    }
+}
+
+#[test]
 fn profile_validation_rejects_absurd_values() {
     // (cells per line, lines per page, indent) and what `try_new` says.
     type Case = ((u32, u32, u32), Result<(), ProfileError>);

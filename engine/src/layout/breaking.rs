@@ -4,6 +4,13 @@
 //!
 //! Widths are counted in half cells. A full-width character first realigns to a whole cell, so a
 //! run of n half-width characters takes ceil(n/2) cells, as the grid engine sets them.
+//!
+//! Where layout.md is silent the choices follow the Unicode line-breaking algorithm that the
+//! reference engine builds on, so that drafts unlike the corpus still break sensibly: combining
+//! marks and emoji sequences stay with their base character and take no room; U+3000 breaks like
+//! a space (it may end a line, not start one); no-break spaces and ASCII quotes glue their
+//! neighbours; `―` and `⋯` are kept whole like `—` and `…`; brackets missing from the rule lists
+//! behave like their counterparts.
 
 use crate::chars::{classify, is_hanzi, CharClass};
 
@@ -65,11 +72,9 @@ pub(super) struct Glyph {
 }
 
 impl Glyph {
+    /// The glyph of a character that is not a hanzi.
     fn new(offset: usize, c: char, paragraph_start: bool) -> Self {
-        let (width, class) = if is_hanzi(c) {
-            // Nine characters in ten: skip the tables.
-            (Width::Full, Class::Ordinary)
-        } else if paragraph_start && c == ' ' {
+        let (width, class) = if paragraph_start && c == ' ' {
             // Rule 7: Writer sets one leading ASCII space in no room at all.
             (Width::Zero, Class::Space)
         } else {
@@ -106,7 +111,7 @@ fn extends_previous(c: char) -> bool {
         | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// Width and class of a character that is not a hanzi.
+/// Width and class of a character that is neither a hanzi nor a leading space.
 fn describe(c: char) -> (Width, Class) {
     match c {
         '\u{200B}' => (Width::Zero, Class::Space),
@@ -206,8 +211,12 @@ pub(super) fn line_starts(paragraph: &str, base: usize, indent: u32, cells: u32,
     glyphs.clear();
     let mut joined = false;
     for (i, c) in paragraph.char_indices() {
-        // What follows a zero-width joiner is part of the same emoji.
-        if i == 0 || !(joined || extends_previous(c)) {
+        if is_hanzi(c) {
+            // Nine characters in ten: skip the tables.
+            glyphs.push(Glyph { offset: base + i, width: Width::Full, class: Class::Ordinary });
+        } else if i == 0 || !(joined || extends_previous(c)) {
+            // Otherwise the character belongs to the glyph before it, as do all the parts of an
+            // emoji joined by U+200D.
             glyphs.push(Glyph::new(base + i, c, i == 0));
         }
         joined = c == '\u{200D}';
