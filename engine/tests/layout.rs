@@ -43,9 +43,9 @@ fn lines_of(text: &str, profile: &LayoutProfile) -> Vec<String> {
 
 /// Checks `(text, expected lines)` cases on a profile, patterns expanded.
 #[track_caller]
-fn check_lines(rule: &str, profile: &LayoutProfile, cases: &[(&str, &str)]) {
+fn check_lines<S: AsRef<str>>(rule: &str, profile: &LayoutProfile, cases: &[(S, S)]) {
     for (text, want) in cases {
-        let (text, want) = (expand(text), expand(want));
+        let (text, want) = (expand(text.as_ref()), expand(want.as_ref()));
         let want: Vec<&str> = want.split('|').collect();
         assert_eq!(lines_of(&text, profile), want, "{rule}: {text:?}");
     }
@@ -192,7 +192,7 @@ fn rule_07_spaces_take_a_cell_except_one_at_the_very_start() {
 
 #[test]
 fn rule_08_one_comma_or_stop_hangs_in_the_margin() {
-    let mut cases: Vec<(String, String)> = "，。、：；？！．,.:;?!"
+    let each_mark: Vec<(String, String)> = "，。、：；？！．,.:;?!"
         .chars()
         .flat_map(|mark| {
             [
@@ -202,25 +202,21 @@ fn rule_08_one_comma_or_stop_hangs_in_the_margin() {
             ]
         })
         .collect();
-    cases.extend(
-        [
-            // Only one character hangs: a second mark pulls the 28th character down.
-            ("字×26？！", "字×25|字？！"),
-            ("字×26，，字", "字×25|字，，字"),
-            // A mark before the last cell does not hang; it is set in its cell.
-            ("字×25，字字", "字×25，|字字"),
-            // Inside a number a full stop is not a mark that can hang: the number moves whole.
-            ("字×25a5.2", "字×25|a5.2"),
-        ]
-        .map(|(a, b)| (a.to_string(), b.to_string())),
-    );
-    let cases: Vec<(&str, &str)> = cases.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    check_lines("rule 8", &body(), &cases);
+    check_lines("rule 8", &body(), &each_mark);
+    check_lines("rule 8", &body(), &[
+        // Only one character hangs: a second mark pulls the 28th character down.
+        ("字×26？！", "字×25|字？！"),
+        ("字×26，，字", "字×25|字，，字"),
+        // A mark before the last cell does not hang; it is set in its cell.
+        ("字×25，字字", "字×25，|字字"),
+        // Inside a number a full stop is not a mark that can hang: the number moves whole.
+        ("字×25a5.2", "字×25|a5.2"),
+    ]);
 }
 
 #[test]
 fn rule_09_closing_marks_pull_the_last_character_down() {
-    let cases: Vec<(String, String)> = "”’）》〉」』】〕｝)]}·～々"
+    let each_mark: Vec<(String, String)> = "”’）》〉」』】〕｝)]}·～々"
         .chars()
         .flat_map(|mark| {
             [
@@ -228,41 +224,31 @@ fn rule_09_closing_marks_pull_the_last_character_down() {
                 (format!("字×25{mark}字"), format!("字×25{mark}|字")),
             ]
         })
-        .chain(
-            [
-                // 。 could hang, but ” cannot start a line.
-                ("字×26。”", "字×25|字。”"),
-                ("字×26！）", "字×25|字！）"),
-                // Two closing marks pull one character down with both.
-                ("字×25字”）", "字×25|字”）"),
-                ("字×24字字”）", "字×25|字”）"),
-            ]
-            .map(|(a, b)| (a.to_string(), b.to_string())),
-        )
         .collect();
-    let cases: Vec<(&str, &str)> = cases.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    check_lines("rule 9", &body(), &cases);
+    check_lines("rule 9", &body(), &each_mark);
+    check_lines("rule 9", &body(), &[
+        // 。 could hang, but ” cannot start a line.
+        ("字×26。”", "字×25|字。”"),
+        ("字×26！）", "字×25|字！）"),
+        // Two closing marks pull one character down with both.
+        ("字×25字”）", "字×25|字”）"),
+        ("字×24字字”）", "字×25|字”）"),
+    ]);
 }
 
 #[test]
 fn rule_10_opening_marks_do_not_end_a_line() {
-    let cases: Vec<(String, String)> = "“‘（《〈「『【〔［｛([{"
-        .chars()
-        .map(|mark| (format!("字×25{mark}字字"), format!("字×25|{mark}字字")))
-        .chain(
-            [
-                ("字×24《（字字", "字×24|《（字字"),
-                ("字×23（字）字", "字×23（字）|字"),
-                ("字×24（字）字", "字×24|（字）字"),
-                // ASCII quotes may open or close: a line breaks on neither side of them.
-                ("字×25\"字\"", "字×24|字\"字\""),
-                ("字×26\"", "字×25|字\""),
-            ]
-            .map(|(a, b)| (a.to_string(), b.to_string())),
-        )
-        .collect();
-    let cases: Vec<(&str, &str)> = cases.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    check_lines("rule 10", &body(), &cases);
+    let each_mark: Vec<(String, String)> =
+        "“‘（《〈「『【〔［｛([{".chars().map(|mark| (format!("字×25{mark}字字"), format!("字×25|{mark}字字"))).collect();
+    check_lines("rule 10", &body(), &each_mark);
+    check_lines("rule 10", &body(), &[
+        ("字×24《（字字", "字×24|《（字字"),
+        ("字×23（字）字", "字×23（字）|字"),
+        ("字×24（字）字", "字×24|（字）字"),
+        // ASCII quotes may open or close: a line breaks on neither side of them.
+        ("字×25\"字\"", "字×24|字\"字\""),
+        ("字×26\"", "字×25|字\""),
+    ]);
 }
 
 #[test]
