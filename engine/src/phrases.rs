@@ -51,7 +51,9 @@ mod rules;
 mod structure;
 
 pub use pattern::{PatternProblem, CLAUSE_SLOT_MAX};
-pub use rule_set::{CustomRule, IgnoredFinding, RuleConfig, RuleError, RuleSet, RULES_FORMAT_VERSION};
+pub use rule_set::{
+    CustomRule, IgnoredFinding, RuleConfig, RuleError, RuleSet, RULES_FORMAT_VERSION,
+};
 pub use rules::{builtin_rules, Category, Rule, Severity};
 
 use crate::counting::count;
@@ -183,7 +185,10 @@ pub struct PhraseFindings {
 }
 
 static ADVERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = include_str!("../data/adverbs.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let words = include_str!("../data/adverbs.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(words)
@@ -243,9 +248,19 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
     let mut counts = CategoryCounts::default();
     highlights.iter().for_each(|h| counts.add(h.category));
     let total = count(text).word_count;
-    let inside: usize = highlights.iter().map(|h| count(&text[h.span.clone()]).word_count).sum();
-    let density_per_mille = if total == 0 { 0 } else { ((inside * 1000 + total / 2) / total) as u32 };
-    PhraseFindings { adverbs: adverb_budget(text, total, &highlights), highlights, counts, density_per_mille }
+    let inside: usize = highlights
+        .iter()
+        .map(|h| count(&text[h.span.clone()]).word_count)
+        .sum();
+    let density_per_mille = (inside * 1000 + total / 2)
+        .checked_div(total)
+        .map_or(0, |d| d as u32);
+    PhraseFindings {
+        adverbs: adverb_budget(text, total, &highlights),
+        highlights,
+        counts,
+        density_per_mille,
+    }
 }
 
 /// The index of the sentence each match starts in. Patterns never contain a terminator before
@@ -274,7 +289,13 @@ fn category_in(zone: Zone, category: Category) -> Category {
 }
 
 /// One highlight over the whole sentence when its formulas make up most of it.
-fn whole_sentence(text: &str, sentence: &Sentence, zone: Zone, group: &[RawMatch], rules: &RuleSet) -> Option<Highlight> {
+fn whole_sentence(
+    text: &str,
+    sentence: &Sentence,
+    zone: Zone,
+    group: &[RawMatch],
+    rules: &RuleSet,
+) -> Option<Highlight> {
     let rule = match zone {
         Zone::Opening => &SENTENCE_RULES[0],
         Zone::Closing => &SENTENCE_RULES[1],
@@ -294,7 +315,11 @@ fn whole_sentence(text: &str, sentence: &Sentence, zone: Zone, group: &[RawMatch
         span,
         category: rule.category,
         rule: rule.id.into(),
-        severity: group.iter().map(|m| matcher.rule(m.rule).severity).max().unwrap_or_default(),
+        severity: group
+            .iter()
+            .map(|m| matcher.rule(m.rule).severity)
+            .max()
+            .unwrap_or_default(),
         reason: rule.reason.into(),
         suggestion: rule.suggestion.into(),
     })
@@ -307,8 +332,12 @@ fn adverb_budget(text: &str, total: usize, highlights: &[Highlight]) -> AdverbBu
         .map(|m| m.range())
         .filter(|span| {
             while next.next_if(|h| h.span.end <= span.start).is_some() {}
-            !next.peek().is_some_and(|h| h.span.start < span.end)
+            next.peek().is_none_or(|h| h.span.start >= span.end)
         })
         .collect();
-    AdverbBudget { used: spans.len(), allowed: (total * ADVERBS_PER_THOUSAND).div_ceil(1000), spans }
+    AdverbBudget {
+        used: spans.len(),
+        allowed: (total * ADVERBS_PER_THOUSAND).div_ceil(1000),
+        spans,
+    }
 }

@@ -26,7 +26,10 @@ pub fn is_terminator(c: char) -> bool {
 
 /// Whether `c` is a closing quote or bracket that stays with the sentence before it.
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
+    )
 }
 
 /// The sentences of `text`, in order.
@@ -44,7 +47,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let body = &text[par.clone()];
         let mut push = |range: Range<usize>| {
             if !body[range.clone()].trim().is_empty() {
-                out.push(Sentence { span: par.start + range.start..par.start + range.end, paragraph });
+                out.push(Sentence {
+                    span: par.start + range.start..par.start + range.end,
+                    paragraph,
+                });
             }
         };
         let mut start = 0;

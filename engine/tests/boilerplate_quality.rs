@@ -49,8 +49,12 @@ struct Labelled {
 
 /// The annotated sentences of `document`, with code-point offsets turned into byte offsets.
 fn labelled(document: &str, text: &str) -> Vec<Labelled> {
-    let path = support::corpus_dir().join("annotations").join(format!("{document}.json"));
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("annotation file")).expect("annotation JSON");
+    let path = support::corpus_dir()
+        .join("annotations")
+        .join(format!("{document}.json"));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("annotation file"))
+            .expect("annotation JSON");
     let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     bytes.push(text.len());
     json["sentences"]
@@ -71,23 +75,41 @@ fn labelled(document: &str, text: &str) -> Vec<Labelled> {
 fn documents() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(support::corpus_dir().join("annotations"))
         .expect("annotations directory")
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(String::from))
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".json")
+                .map(String::from)
+        })
         .collect();
     names.sort();
-    assert!(names.len() >= 10, "expected the 11 annotated documents, found {}", names.len());
+    assert!(
+        names.len() >= 10,
+        "expected the 11 annotated documents, found {}",
+        names.len()
+    );
     names
 }
 
-fn overlapping<'a>(highlights: &'a [Highlight], span: &Range<usize>) -> impl Iterator<Item = &'a Highlight> + 'a {
+fn overlapping<'a>(
+    highlights: &'a [Highlight],
+    span: &Range<usize>,
+) -> impl Iterator<Item = &'a Highlight> + 'a {
     let span = span.clone();
-    highlights.iter().filter(move |h| h.span.start < span.end && span.start < h.span.end)
+    highlights
+        .iter()
+        .filter(move |h| h.span.start < span.end && span.start < h.span.end)
 }
 
 #[test]
 fn the_engine_splits_sentences_exactly_as_split_py() {
     for document in documents() {
         let text = support::corpus_text(&document);
-        let want: Vec<Range<usize>> = labelled(&document, &text).into_iter().map(|s| s.span).collect();
+        let want: Vec<Range<usize>> = labelled(&document, &text)
+            .into_iter()
+            .map(|s| s.span)
+            .collect();
         let got: Vec<Range<usize>> = sentences(&text).into_iter().map(|s| s.span).collect();
         assert_eq!(got, want, "{document}");
     }
@@ -96,7 +118,12 @@ fn the_engine_splits_sentences_exactly_as_split_py() {
 #[test]
 fn quality_on_the_annotated_corpus_meets_the_targets() {
     let rules = RuleSet::default();
-    let (mut flagged, mut hat_boot, mut hat, mut boot) = (Tally::default(), Tally::default(), Tally::default(), Tally::default());
+    let (mut flagged, mut hat_boot, mut hat, mut boot) = (
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
     let mut disagreements = Vec::new();
     for document in documents() {
         let text = support::corpus_text(&document);
@@ -107,11 +134,17 @@ fn quality_on_the_annotated_corpus_meets_the_targets() {
             let predicted = !found.is_empty();
             let actual = s.label != "none";
             flagged.add(predicted, actual);
-            hat_boot.add(has(Category::Hat) || has(Category::Boot), s.label == "hat" || s.label == "boot");
+            hat_boot.add(
+                has(Category::Hat) || has(Category::Boot),
+                s.label == "hat" || s.label == "boot",
+            );
             hat.add(has(Category::Hat), s.label == "hat");
             boot.add(has(Category::Boot), s.label == "boot");
             let categories: Vec<&str> = found.iter().map(|h| h.category.as_str()).collect();
-            if predicted != actual || (s.label == "hat") != has(Category::Hat) || (s.label == "boot") != has(Category::Boot) {
+            if predicted != actual
+                || (s.label == "hat") != has(Category::Hat)
+                || (s.label == "boot") != has(Category::Boot)
+            {
                 let rules: Vec<&str> = found.iter().map(|h| &*h.rule).collect();
                 disagreements.push(format!(
                     "  {document} {}: label {} / found {:?} {:?}\n      {}",
@@ -141,8 +174,26 @@ fn quality_on_the_annotated_corpus_meets_the_targets() {
         hat_boot.fp,
         hat_boot.fn_
     );
-    println!("hat: precision {:.3} recall {:.3}; boot: precision {:.3} recall {:.3}", hat.precision(), hat.recall(), boot.precision(), boot.recall());
-    assert!(flagged.precision() >= MIN_PRECISION, "precision {:.3} < {MIN_PRECISION}", flagged.precision());
-    assert!(flagged.recall() >= MIN_RECALL, "recall {:.3} < {MIN_RECALL}", flagged.recall());
-    assert!(hat.recall() >= MIN_HAT_RECALL, "hat recall {:.3} < {MIN_HAT_RECALL}", hat.recall());
+    println!(
+        "hat: precision {:.3} recall {:.3}; boot: precision {:.3} recall {:.3}",
+        hat.precision(),
+        hat.recall(),
+        boot.precision(),
+        boot.recall()
+    );
+    assert!(
+        flagged.precision() >= MIN_PRECISION,
+        "precision {:.3} < {MIN_PRECISION}",
+        flagged.precision()
+    );
+    assert!(
+        flagged.recall() >= MIN_RECALL,
+        "recall {:.3} < {MIN_RECALL}",
+        flagged.recall()
+    );
+    assert!(
+        hat.recall() >= MIN_HAT_RECALL,
+        "hat recall {:.3} < {MIN_HAT_RECALL}",
+        hat.recall()
+    );
 }

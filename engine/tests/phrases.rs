@@ -4,8 +4,8 @@
 mod support;
 
 use jianwen_engine::phrases::{
-    builtin_rules, find, Category, CustomRule, PatternProblem, RuleConfig, RuleError, RuleSet, Severity, ADVERBS_PER_THOUSAND,
-    SENTENCE_RULES,
+    builtin_rules, find, Category, CustomRule, PatternProblem, RuleConfig, RuleError, RuleSet,
+    Severity, ADVERBS_PER_THOUSAND, SENTENCE_RULES,
 };
 use jianwen_engine::sentences::sentences;
 use jianwen_engine::{analyze, Settings};
@@ -24,16 +24,26 @@ fn custom(pattern: &str, category: Category) -> CustomRule {
 /// table row shows the matcher alone.
 fn only(patterns: &[&str]) -> RuleSet {
     let mut config = RuleConfig::default();
-    config.disabled.extend(builtin_rules().map(|r| r.id.to_string()));
-    config.disabled.extend(SENTENCE_RULES.iter().map(|r| r.id.to_string()));
-    config.custom.extend(patterns.iter().map(|p| custom(p, Category::Stock)));
+    config
+        .disabled
+        .extend(builtin_rules().map(|r| r.id.to_string()));
+    config
+        .disabled
+        .extend(SENTENCE_RULES.iter().map(|r| r.id.to_string()));
+    config
+        .custom
+        .extend(patterns.iter().map(|p| custom(p, Category::Stock)));
     RuleSet::new(config).expect("valid test rules")
 }
 
 /// The highlighted texts.
 #[track_caller]
 fn texts<'a>(text: &'a str, rules: &RuleSet) -> Vec<&'a str> {
-    find(text, rules).highlights.iter().map(|h| &text[h.span.clone()]).collect()
+    find(text, rules)
+        .highlights
+        .iter()
+        .map(|h| &text[h.span.clone()])
+        .collect()
 }
 
 /// The highlighted texts with their category and rule.
@@ -42,7 +52,13 @@ fn marks(text: &str, rules: &RuleSet) -> Vec<(String, &'static str, String)> {
     find(text, rules)
         .highlights
         .iter()
-        .map(|h| (text[h.span.clone()].to_string(), h.category.as_str(), h.rule.to_string()))
+        .map(|h| {
+            (
+                text[h.span.clone()].to_string(),
+                h.category.as_str(),
+                h.rule.to_string(),
+            )
+        })
         .collect()
 }
 
@@ -54,14 +70,54 @@ struct MatchTest {
 }
 
 const MATCHING: &[MatchTest] = &[
-    MatchTest { name: "literal", patterns: &["高度重视"], text: "各单位要高度重视。", want: &["高度重视"] },
-    MatchTest { name: "every occurrence, in order", patterns: &["高度重视"], text: "高度重视，高度重视。", want: &["高度重视", "高度重视"] },
-    MatchTest { name: "clause slot", patterns: &["以……为指导"], text: "坚持以新思想为指导，推进工作。", want: &["以新思想为指导"] },
-    MatchTest { name: "empty slot", patterns: &["开创……新局面"], text: "开创新局面。", want: &["开创新局面"] },
-    MatchTest { name: "slot never crosses 。", patterns: &["以……为指导"], text: "以此。为指导", want: &[] },
-    MatchTest { name: "slot never crosses ！", patterns: &["以……为指导"], text: "以此！为指导", want: &[] },
-    MatchTest { name: "slot never crosses ，", patterns: &["以……为指导"], text: "以此，为指导", want: &[] },
-    MatchTest { name: "slot never crosses a line", patterns: &["以……为指导"], text: "以此\n为指导", want: &[] },
+    MatchTest {
+        name: "literal",
+        patterns: &["高度重视"],
+        text: "各单位要高度重视。",
+        want: &["高度重视"],
+    },
+    MatchTest {
+        name: "every occurrence, in order",
+        patterns: &["高度重视"],
+        text: "高度重视，高度重视。",
+        want: &["高度重视", "高度重视"],
+    },
+    MatchTest {
+        name: "clause slot",
+        patterns: &["以……为指导"],
+        text: "坚持以新思想为指导，推进工作。",
+        want: &["以新思想为指导"],
+    },
+    MatchTest {
+        name: "empty slot",
+        patterns: &["开创……新局面"],
+        text: "开创新局面。",
+        want: &["开创新局面"],
+    },
+    MatchTest {
+        name: "slot never crosses 。",
+        patterns: &["以……为指导"],
+        text: "以此。为指导",
+        want: &[],
+    },
+    MatchTest {
+        name: "slot never crosses ！",
+        patterns: &["以……为指导"],
+        text: "以此！为指导",
+        want: &[],
+    },
+    MatchTest {
+        name: "slot never crosses ，",
+        patterns: &["以……为指导"],
+        text: "以此，为指导",
+        want: &[],
+    },
+    MatchTest {
+        name: "slot never crosses a line",
+        patterns: &["以……为指导"],
+        text: "以此\n为指导",
+        want: &[],
+    },
     MatchTest {
         name: "slot of 30 characters",
         patterns: &["以……为指导"],
@@ -80,16 +136,66 @@ const MATCHING: &[MatchTest] = &[
         text: "推进振兴，让产业强起来、乡村美起来、农民富起来。",
         want: &["让产业强起来、乡村美起来、农民富起来"],
     },
-    MatchTest { name: "alternatives", patterns: &["[深入|]贯彻"], text: "深入贯彻，贯彻。", want: &["深入贯彻", "贯彻"] },
-    MatchTest { name: "full-width rule finds ASCII punctuation", patterns: &["总结经验，查找不足"], text: "总结经验,查找不足。", want: &["总结经验,查找不足"] },
-    MatchTest { name: "leftmost-longest among literals", patterns: &["高度", "高度重视"], text: "要高度重视。", want: &["高度重视"] },
-    MatchTest { name: "the leftmost wins over a longer later one", patterns: &["重视程度提高", "高度重视"], text: "高度重视程度提高。", want: &["高度重视"] },
-    MatchTest { name: "a regex match and a literal do not overlap", patterns: &["贯彻……精神", "落实会议"], text: "贯彻落实会议精神。", want: &["贯彻落实会议精神"] },
-    MatchTest { name: "longest at the same start across literal and regex", patterns: &["贯彻落实", "贯彻……精神"], text: "贯彻落实会议精神。", want: &["贯彻落实会议精神"] },
-    MatchTest { name: "a forbidden formula is content", patterns: &["照本宣科"], text: "不搞照本宣科。", want: &[] },
-    MatchTest { name: "forbidden through quotes", patterns: &["花架子"], text: "杜绝“花架子”。", want: &[] },
-    MatchTest { name: "a diagnosed shortcoming is content", patterns: &["四个意识"], text: "“四个意识”不够强。", want: &[] },
-    MatchTest { name: "astral characters and emoji", patterns: &["𠮷祥"], text: "😀𠮷祥😀𠮷祥", want: &["𠮷祥", "𠮷祥"] },
+    MatchTest {
+        name: "alternatives",
+        patterns: &["[深入|]贯彻"],
+        text: "深入贯彻，贯彻。",
+        want: &["深入贯彻", "贯彻"],
+    },
+    MatchTest {
+        name: "full-width rule finds ASCII punctuation",
+        patterns: &["总结经验，查找不足"],
+        text: "总结经验,查找不足。",
+        want: &["总结经验,查找不足"],
+    },
+    MatchTest {
+        name: "leftmost-longest among literals",
+        patterns: &["高度", "高度重视"],
+        text: "要高度重视。",
+        want: &["高度重视"],
+    },
+    MatchTest {
+        name: "the leftmost wins over a longer later one",
+        patterns: &["重视程度提高", "高度重视"],
+        text: "高度重视程度提高。",
+        want: &["高度重视"],
+    },
+    MatchTest {
+        name: "a regex match and a literal do not overlap",
+        patterns: &["贯彻……精神", "落实会议"],
+        text: "贯彻落实会议精神。",
+        want: &["贯彻落实会议精神"],
+    },
+    MatchTest {
+        name: "longest at the same start across literal and regex",
+        patterns: &["贯彻落实", "贯彻……精神"],
+        text: "贯彻落实会议精神。",
+        want: &["贯彻落实会议精神"],
+    },
+    MatchTest {
+        name: "a forbidden formula is content",
+        patterns: &["照本宣科"],
+        text: "不搞照本宣科。",
+        want: &[],
+    },
+    MatchTest {
+        name: "forbidden through quotes",
+        patterns: &["花架子"],
+        text: "杜绝“花架子”。",
+        want: &[],
+    },
+    MatchTest {
+        name: "a diagnosed shortcoming is content",
+        patterns: &["四个意识"],
+        text: "“四个意识”不够强。",
+        want: &[],
+    },
+    MatchTest {
+        name: "astral characters and emoji",
+        patterns: &["𠮷祥"],
+        text: "😀𠮷祥😀𠮷祥",
+        want: &["𠮷祥", "𠮷祥"],
+    },
 ];
 
 #[test]
@@ -184,7 +290,11 @@ const POSITIONS: &[PositionTest] = &[
 fn position_and_density_decide_the_category() {
     for t in POSITIONS {
         let got = marks(t.text, &RuleSet::default());
-        let want: Vec<(String, &str, String)> = t.want.iter().map(|&(s, c, r)| (s.to_string(), c, r.to_string())).collect();
+        let want: Vec<(String, &str, String)> = t
+            .want
+            .iter()
+            .map(|&(s, c, r)| (s.to_string(), c, r.to_string()))
+            .collect();
         assert_eq!(got, want, "{}", t.name);
     }
 }
@@ -209,21 +319,43 @@ fn weak_adverbs_are_budgeted_not_flagged() {
         ("进一步做好工作。", 1, 1),
         ("进一步做好工作，积极推进，认真落实，扎扎实实开展。", 4, 1),
         // 切实 inside the highlighted formula is part of that finding, not a lone adverb.
-        ("切实加强组织领导，进一步明确分工，每月报告1次进展情况。", 1, 1),
+        (
+            "切实加强组织领导，进一步明确分工，每月报告1次进展情况。",
+            1,
+            1,
+        ),
     ];
     for &(text, used, allowed) in cases {
         let findings = find(text, &RuleSet::default());
-        let words: Vec<&str> = findings.adverbs.spans.iter().map(|s| &text[s.clone()]).collect();
-        assert_eq!((findings.adverbs.used, findings.adverbs.allowed), (used, allowed), "{text}: {words:?}");
+        let words: Vec<&str> = findings
+            .adverbs
+            .spans
+            .iter()
+            .map(|s| &text[s.clone()])
+            .collect();
+        assert_eq!(
+            (findings.adverbs.used, findings.adverbs.allowed),
+            (used, allowed),
+            "{text}: {words:?}"
+        );
         assert_eq!(findings.adverbs.exceeded(), used > allowed, "{text}");
         for span in &findings.adverbs.spans {
-            assert!(findings.highlights.iter().all(|h| h.span.end <= span.start || span.end <= h.span.start), "{text}: {span:?}");
+            assert!(
+                findings
+                    .highlights
+                    .iter()
+                    .all(|h| h.span.end <= span.start || span.end <= h.span.start),
+                "{text}: {span:?}"
+            );
         }
     }
     let long = "进一步做好工作。".repeat(200);
     let findings = find(&long, &RuleSet::default());
     let word_count = jianwen_engine::counting::count(&long).word_count;
-    assert_eq!(findings.adverbs.allowed, (word_count * ADVERBS_PER_THOUSAND).div_ceil(1000));
+    assert_eq!(
+        findings.adverbs.allowed,
+        (word_count * ADVERBS_PER_THOUSAND).div_ceil(1000)
+    );
     assert_eq!(findings.adverbs.used, 200);
     assert!(findings.adverbs.exceeded());
 }
@@ -237,9 +369,18 @@ fn user_rules_add_remove_disable_ignore() {
     rules.add(custom("以……为纲", Category::Slogan)).unwrap();
     let findings = find(text, &rules);
     let first = &findings.highlights[0];
-    assert_eq!((&text[first.span.clone()], first.category, &*first.rule), ("以安全为纲", Category::Slogan, "user:以……为纲"));
-    assert_eq!((&*first.reason, &*first.suggestion), ("测试规则。", "删去。"));
-    assert_eq!(rules.rule("user:以……为纲").map(|r| &*r.source), Some("用户"));
+    assert_eq!(
+        (&text[first.span.clone()], first.category, &*first.rule),
+        ("以安全为纲", Category::Slogan, "user:以……为纲")
+    );
+    assert_eq!(
+        (&*first.reason, &*first.suggestion),
+        ("测试规则。", "删去。")
+    );
+    assert_eq!(
+        rules.rule("user:以……为纲").map(|r| &*r.source),
+        Some("用户")
+    );
 
     rules.set_enabled("intens.high-regard", false).unwrap();
     assert!(!rules.is_enabled("intens.high-regard"));
@@ -276,20 +417,50 @@ fn bad_rules_are_refused_and_change_nothing() {
     let cases: Vec<(CustomRule, RuleError, &str)> = vec![
         (
             custom("……为纲", Category::Stock),
-            RuleError::Pattern { pattern: "……为纲".into(), problem: PatternProblem::SlotAtEdge },
+            RuleError::Pattern {
+                pattern: "……为纲".into(),
+                problem: PatternProblem::SlotAtEdge,
+            },
             "规则“……为纲”无效：不能以“……”开头或结尾，请在两端写出确定的字。",
         ),
         (
             custom("以[甲|乙为纲", Category::Stock),
-            RuleError::Pattern { pattern: "以[甲|乙为纲".into(), problem: PatternProblem::UnclosedBracket },
+            RuleError::Pattern {
+                pattern: "以[甲|乙为纲".into(),
+                problem: PatternProblem::UnclosedBracket,
+            },
             "规则“以[甲|乙为纲”无效：方括号“[”没有配对的“]”。",
         ),
-        (custom("甲", Category::Stock), RuleError::Pattern { pattern: "甲".into(), problem: PatternProblem::TooShort }, "规则“甲”无效：至少要有两个确定的字，否则几乎处处都会匹配。"),
-        (custom("以……为纲", Category::Hat), RuleError::Duplicate { pattern: "以……为纲".into() }, "已经有一条“以……为纲”的规则。"),
-        (custom("高度重视", Category::Stock), RuleError::Duplicate { pattern: "高度重视".into() }, "已经有一条“高度重视”的规则。"),
         (
-            CustomRule { reason: " ".into(), ..custom("以……为本", Category::Stock) },
-            RuleError::EmptyReason { pattern: "以……为本".into() },
+            custom("甲", Category::Stock),
+            RuleError::Pattern {
+                pattern: "甲".into(),
+                problem: PatternProblem::TooShort,
+            },
+            "规则“甲”无效：至少要有两个确定的字，否则几乎处处都会匹配。",
+        ),
+        (
+            custom("以……为纲", Category::Hat),
+            RuleError::Duplicate {
+                pattern: "以……为纲".into(),
+            },
+            "已经有一条“以……为纲”的规则。",
+        ),
+        (
+            custom("高度重视", Category::Stock),
+            RuleError::Duplicate {
+                pattern: "高度重视".into(),
+            },
+            "已经有一条“高度重视”的规则。",
+        ),
+        (
+            CustomRule {
+                reason: " ".into(),
+                ..custom("以……为本", Category::Stock)
+            },
+            RuleError::EmptyReason {
+                pattern: "以……为本".into(),
+            },
             "规则“以……为本”缺少理由：请用一句话说明为什么要标出它。",
         ),
     ];
@@ -304,7 +475,12 @@ fn bad_rules_are_refused_and_change_nothing() {
     twin.set_enabled("intens.high-regard", false).unwrap();
     twin.add(custom("高度重视", Category::Stock)).unwrap();
     let err = twin.set_enabled("intens.high-regard", true).unwrap_err();
-    assert_eq!(err, RuleError::Duplicate { pattern: "高度重视".into() });
+    assert_eq!(
+        err,
+        RuleError::Duplicate {
+            pattern: "高度重视".into()
+        }
+    );
     assert!(!twin.is_enabled("intens.high-regard"));
 
     let unknown = rules.set_enabled("hat.no-such-rule", false).unwrap_err();
@@ -315,7 +491,12 @@ fn bad_rules_are_refused_and_change_nothing() {
 #[test]
 fn json_export_and_import_round_trip() {
     let mut rules = RuleSet::default();
-    rules.add(CustomRule { severity: Severity::High, ..custom("以……为纲", Category::Slogan) }).unwrap();
+    rules
+        .add(CustomRule {
+            severity: Severity::High,
+            ..custom("以……为纲", Category::Slogan)
+        })
+        .unwrap();
     rules.set_enabled("boot.let-us", false).unwrap();
     rules.ignore("intens.high-regard", "高度重视");
     let json = rules.to_json();
@@ -326,14 +507,20 @@ fn json_export_and_import_round_trip() {
     assert_eq!(find(text, &back), find(text, &rules));
 
     // The set serialises as its config, so it can be stored with the other settings.
-    assert_eq!(serde_json::to_value(&rules).unwrap(), serde_json::to_value(rules.config()).unwrap());
+    assert_eq!(
+        serde_json::to_value(&rules).unwrap(),
+        serde_json::to_value(rules.config()).unwrap()
+    );
     let through_serde: RuleSet = serde_json::from_str(&json).unwrap();
     assert_eq!(through_serde, rules);
 
     let mut fresh = RuleSet::default();
     fresh.import_json(&json).unwrap();
     assert_eq!(fresh, rules);
-    assert_eq!(RuleSet::from_json(r#"{"version":1}"#).unwrap(), RuleSet::default());
+    assert_eq!(
+        RuleSet::from_json(r#"{"version":1}"#).unwrap(),
+        RuleSet::default()
+    );
 }
 
 #[test]
@@ -376,13 +563,22 @@ fn analyze_reports_the_findings_under_the_settings_rules() {
 fn sentences_split_like_split_py() {
     // The self-test cases of corpus/annotations/split.py.
     let cases: &[(&str, &[&str])] = &[
-        ("标题\n他说：“好。”然后走了！对吗？是；否", &["标题", "他说：“好。”", "然后走了！", "对吗？", "是；", "否"]),
-        ("甲？！乙。）丙\n\n丁;戊", &["甲？！", "乙。）", "丙", "丁;", "戊"]),
+        (
+            "标题\n他说：“好。”然后走了！对吗？是；否",
+            &["标题", "他说：“好。”", "然后走了！", "对吗？", "是；", "否"],
+        ),
+        (
+            "甲？！乙。）丙\n\n丁;戊",
+            &["甲？！", "乙。）", "丙", "丁;", "戊"],
+        ),
         ("1.项目。2.其他\n", &["1.项目。", "2.其他"]),
         ("  \n　\n甲。 ", &["甲。"]),
     ];
     for (text, want) in cases {
-        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.span.clone()]).collect();
+        let got: Vec<&str> = sentences(text)
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect();
         assert_eq!(got, *want, "{text:?}");
     }
 }
@@ -393,10 +589,20 @@ fn highlights_on_real_documents_are_ordered_disjoint_and_deterministic() {
         let text = support::corpus_text(&name);
         let findings = find(&text, &RuleSet::default());
         for pair in findings.highlights.windows(2) {
-            assert!(pair[0].span.end <= pair[1].span.start, "{name}: {:?} overlaps {:?}", pair[0].span, pair[1].span);
+            assert!(
+                pair[0].span.end <= pair[1].span.start,
+                "{name}: {:?} overlaps {:?}",
+                pair[0].span,
+                pair[1].span
+            );
         }
         for h in &findings.highlights {
-            assert!(h.span.start < h.span.end && text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end), "{name}");
+            assert!(
+                h.span.start < h.span.end
+                    && text.is_char_boundary(h.span.start)
+                    && text.is_char_boundary(h.span.end),
+                "{name}"
+            );
         }
         assert_eq!(findings.counts.total(), findings.highlights.len(), "{name}");
         assert!(findings.density_per_mille <= 1000, "{name}");

@@ -123,7 +123,9 @@ fn tokenize(pattern: &str) -> Result<Vec<Token>, PatternProblem> {
                     tokens.push(Token::WordSlot);
                 }
             }
-            '\\' => tokens.push(Token::Char(chars.next().ok_or(PatternProblem::TrailingBackslash)?)),
+            '\\' => tokens.push(Token::Char(
+                chars.next().ok_or(PatternProblem::TrailingBackslash)?,
+            )),
             ']' => return Err(PatternProblem::StrayBracket),
             '[' => {
                 let mut alternatives = vec![String::new()];
@@ -178,7 +180,9 @@ fn validate(tokens: &[Token]) -> Result<(), PatternProblem> {
     let last = tokens.len() - 1;
     let crosses = tokens.iter().enumerate().any(|(i, t)| match t {
         Token::Char(c) => i != last && crate::sentences::is_terminator(*c),
-        Token::Alternatives(alts) => alts.iter().any(|a| a.chars().any(crate::sentences::is_terminator)),
+        Token::Alternatives(alts) => alts
+            .iter()
+            .any(|a| a.chars().any(crate::sentences::is_terminator)),
         _ => false,
     });
     if crosses {
@@ -234,12 +238,20 @@ fn expand_all(tokens: &[Token]) -> Option<Vec<String>> {
         if out.len() * choices.len() > MAX_EXPANSIONS {
             return None;
         }
-        out = out.iter().flat_map(|prefix| choices.iter().map(move |c| format!("{prefix}{c}"))).collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| choices.iter().map(move |c| format!("{prefix}{c}")))
+            .collect();
         Some(())
     };
     for token in tokens {
         match token {
-            Token::Char(c) => push_choices(std::iter::once(*c).chain(twin(*c)).map(String::from).collect())?,
+            Token::Char(c) => push_choices(
+                std::iter::once(*c)
+                    .chain(twin(*c))
+                    .map(String::from)
+                    .collect(),
+            )?,
             Token::Alternatives(alts) => {
                 let mut choices: Vec<String> = Vec::new();
                 for alt in alts {
@@ -308,7 +320,13 @@ mod tests {
             ("\\[甲乙", &["[甲乙"]),
         ];
         for (pattern, want) in cases {
-            assert_eq!(compile(pattern), Ok(Compiled::Literals(want.iter().map(|s| s.to_string()).collect())), "{pattern}");
+            assert_eq!(
+                compile(pattern),
+                Ok(Compiled::Literals(
+                    want.iter().map(|s| s.to_string()).collect()
+                )),
+                "{pattern}"
+            );
         }
     }
 
@@ -316,9 +334,16 @@ mod tests {
     fn slots_make_a_regex() {
         assert_eq!(
             compile("以……为指导"),
-            Ok(Compiled::Regex("以([^。！？；;!?，,：:\\r\\n]*?)为指导".to_string()))
+            Ok(Compiled::Regex(
+                "以([^。！？；;!?，,：:\\r\\n]*?)为指导".to_string()
+            ))
         );
-        assert_eq!(compile("…起来"), Ok(Compiled::Regex("[\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}]{1,4}起来".to_string())));
+        assert_eq!(
+            compile("…起来"),
+            Ok(Compiled::Regex(
+                "[\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}]{1,4}起来".to_string()
+            ))
+        );
     }
 
     #[test]
@@ -345,6 +370,9 @@ mod tests {
             assert!(!want.to_string().is_empty());
         }
         assert_eq!(compile(&"甲".repeat(101)), Err(PatternProblem::TooLong));
-        assert!(compile("以上通知，请遵照执行。").is_ok(), "a terminator at the end stays in its sentence");
+        assert!(
+            compile("以上通知，请遵照执行。").is_ok(),
+            "a terminator at the end stays in its sentence"
+        );
     }
 }

@@ -60,7 +60,12 @@ pub struct RuleConfig {
 
 impl Default for RuleConfig {
     fn default() -> Self {
-        RuleConfig { version: RULES_FORMAT_VERSION, custom: Vec::new(), disabled: BTreeSet::new(), ignored: BTreeSet::new() }
+        RuleConfig {
+            version: RULES_FORMAT_VERSION,
+            custom: Vec::new(),
+            disabled: BTreeSet::new(),
+            ignored: BTreeSet::new(),
+        }
     }
 }
 
@@ -70,15 +75,32 @@ impl Default for RuleConfig {
 #[non_exhaustive]
 pub enum RuleError {
     /// The file is not JSON.
-    Syntax { line: usize, column: usize },
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     /// The file is JSON but not a rule file: a missing field, an unknown category, an extra key.
-    Format { line: usize, column: usize },
+    Format {
+        line: usize,
+        column: usize,
+    },
     /// A rule file of another version.
-    Version { found: u32 },
-    Pattern { pattern: String, problem: PatternProblem },
-    EmptyReason { pattern: String },
-    Duplicate { pattern: String },
-    UnknownRule { id: String },
+    Version {
+        found: u32,
+    },
+    Pattern {
+        pattern: String,
+        problem: PatternProblem,
+    },
+    EmptyReason {
+        pattern: String,
+    },
+    Duplicate {
+        pattern: String,
+    },
+    UnknownRule {
+        id: String,
+    },
 }
 
 impl fmt::Display for RuleError {
@@ -105,8 +127,9 @@ impl fmt::Display for RuleError {
 impl std::error::Error for RuleError {}
 
 /// The built-in rules with nothing disabled: the matcher of [`RuleSet::default`], shared.
-static DEFAULT_MATCHER: LazyLock<Arc<Matcher>> =
-    LazyLock::new(|| Arc::new(Matcher::new(BUILTIN.clone()).expect("the data test compiles the built-in rules")));
+static DEFAULT_MATCHER: LazyLock<Arc<Matcher>> = LazyLock::new(|| {
+    Arc::new(Matcher::new(BUILTIN.clone()).expect("the data test compiles the built-in rules"))
+});
 
 /// The rules an analysis runs with: the built-in rules minus the disabled ones, plus the user's
 /// own, compiled. Cloning is cheap (the matcher is shared); every change recompiles, which takes
@@ -140,7 +163,11 @@ pub struct RuleSet {
 
 impl Default for RuleSet {
     fn default() -> Self {
-        RuleSet { config: RuleConfig::default(), custom: Vec::new(), matcher: DEFAULT_MATCHER.clone() }
+        RuleSet {
+            config: RuleConfig::default(),
+            custom: Vec::new(),
+            matcher: DEFAULT_MATCHER.clone(),
+        }
     }
 }
 
@@ -152,7 +179,9 @@ impl PartialEq for RuleSet {
 
 impl fmt::Debug for RuleSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RuleSet").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("RuleSet")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -177,7 +206,9 @@ impl RuleSet {
     /// [`RuleError::EmptyReason`] or [`RuleError::Duplicate`] for the first bad custom rule.
     pub fn new(config: RuleConfig) -> Result<RuleSet, RuleError> {
         if config.version != RULES_FORMAT_VERSION {
-            return Err(RuleError::Version { found: config.version });
+            return Err(RuleError::Version {
+                found: config.version,
+            });
         }
         let mut ids = BTreeSet::new();
         let mut custom = Vec::with_capacity(config.custom.len());
@@ -186,7 +217,9 @@ impl RuleSet {
             if c.reason.trim().is_empty() {
                 return Err(RuleError::EmptyReason { pattern });
             }
-            let builtin_twin = BUILTIN.iter().any(|b| *b.rule.pattern == *pattern && !config.disabled.contains(&*b.rule.id));
+            let builtin_twin = BUILTIN
+                .iter()
+                .any(|b| *b.rule.pattern == *pattern && !config.disabled.contains(&*b.rule.id));
             if !ids.insert(c.id()) || builtin_twin {
                 return Err(RuleError::Duplicate { pattern });
             }
@@ -199,20 +232,38 @@ impl RuleSet {
                 suggestion: c.suggestion.trim().into(),
                 source: "用户".into(),
             };
-            custom.push(Arc::new(CompiledRule::new(rule).map_err(|problem| RuleError::Pattern { pattern, problem })?));
+            custom.push(Arc::new(
+                CompiledRule::new(rule)
+                    .map_err(|problem| RuleError::Pattern { pattern, problem })?,
+            ));
         }
-        let changes_builtins = BUILTIN.iter().any(|r| config.disabled.contains(&*r.rule.id));
+        let changes_builtins = BUILTIN
+            .iter()
+            .any(|r| config.disabled.contains(&*r.rule.id));
         let matcher = if custom.is_empty() && !changes_builtins {
             DEFAULT_MATCHER.clone()
         } else {
-            let enabled = BUILTIN.iter().chain(&custom).filter(|r| !config.disabled.contains(&*r.rule.id)).cloned();
-            let matcher = Matcher::new(enabled.collect()).map_err(|problem| RuleError::Pattern {
-                pattern: config.custom.last().map(|c| c.pattern.clone()).unwrap_or_default(),
-                problem,
-            })?;
+            let enabled = BUILTIN
+                .iter()
+                .chain(&custom)
+                .filter(|r| !config.disabled.contains(&*r.rule.id))
+                .cloned();
+            let matcher =
+                Matcher::new(enabled.collect()).map_err(|problem| RuleError::Pattern {
+                    pattern: config
+                        .custom
+                        .last()
+                        .map(|c| c.pattern.clone())
+                        .unwrap_or_default(),
+                    problem,
+                })?;
             Arc::new(matcher)
         };
-        Ok(RuleSet { config, custom, matcher })
+        Ok(RuleSet {
+            config,
+            custom,
+            matcher,
+        })
     }
 
     /// Reads a rule file written by [`RuleSet::to_json`].
@@ -233,7 +284,8 @@ impl RuleSet {
 
     /// The rule file: pretty-printed JSON of [`RuleSet::config`].
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.config).expect("strings, numbers and sets always serialise")
+        serde_json::to_string_pretty(&self.config)
+            .expect("strings, numbers and sets always serialise")
     }
 
     /// Replaces this set with the one in `json`; on error nothing changes.
@@ -297,23 +349,37 @@ impl RuleSet {
 
     /// Stops marking `rule` on exactly `text`.
     pub fn ignore(&mut self, rule: &str, text: &str) {
-        self.config.ignored.insert(IgnoredFinding { rule: rule.to_string(), text: text.to_string() });
+        self.config.ignored.insert(IgnoredFinding {
+            rule: rule.to_string(),
+            text: text.to_string(),
+        });
     }
 
     /// Marks it again; false if it was not ignored.
     pub fn unignore(&mut self, rule: &str, text: &str) -> bool {
-        self.config.ignored.remove(&IgnoredFinding { rule: rule.to_string(), text: text.to_string() })
+        self.config.ignored.remove(&IgnoredFinding {
+            rule: rule.to_string(),
+            text: text.to_string(),
+        })
     }
 
     pub fn is_ignored(&self, rule: &str, text: &str) -> bool {
         // Cheap when nothing is ignored, which is the common case on every keystroke.
         !self.config.ignored.is_empty()
-            && self.config.ignored.iter().any(|i| i.rule == rule && i.text == text)
+            && self
+                .config
+                .ignored
+                .iter()
+                .any(|i| i.rule == rule && i.text == text)
     }
 
     /// The built-in or user rule with this id, enabled or not.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        BUILTIN.iter().chain(&self.custom).map(|r| &r.rule).find(|r| &*r.id == id)
+        BUILTIN
+            .iter()
+            .chain(&self.custom)
+            .map(|r| &r.rule)
+            .find(|r| &*r.id == id)
     }
 
     /// All rules, built-in first, enabled or not (see [`RuleSet::is_enabled`]).
@@ -328,7 +394,9 @@ impl RuleSet {
 
 /// serde_json counts columns in bytes; a user counts characters (以 is one column, not three).
 fn char_column(json: &str, line: usize, byte_column: usize) -> usize {
-    let Some(text) = json.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let Some(text) = json.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
     let mut end = byte_column.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -24,7 +24,13 @@ pub enum Category {
 
 impl Category {
     /// All categories, in the order the UI lists them.
-    pub const ALL: [Category; 5] = [Category::Hat, Category::Boot, Category::Intensifier, Category::Slogan, Category::Stock];
+    pub const ALL: [Category; 5] = [
+        Category::Hat,
+        Category::Boot,
+        Category::Intensifier,
+        Category::Slogan,
+        Category::Stock,
+    ];
 
     /// The identifier used in data files, JSON and the DOM (`data-category`).
     pub fn as_str(self) -> &'static str {
@@ -55,7 +61,9 @@ impl Category {
 
 /// How strongly the author should reconsider a finding. Never an error: many formulas are
 /// legitimate official wording when they carry content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Customary wording that can stay (以上通知，请遵照执行).
@@ -114,7 +122,9 @@ impl CompiledRule {
     pub(crate) fn new(rule: Rule) -> Result<CompiledRule, PatternProblem> {
         let search = match pattern::compile(&rule.pattern)? {
             Compiled::Literals(literals) => Search::Literals(literals),
-            Compiled::Regex(source) => Search::Regex(regex::Regex::new(&source).map_err(|_| PatternProblem::TooComplex)?),
+            Compiled::Regex(source) => {
+                Search::Regex(regex::Regex::new(&source).map_err(|_| PatternProblem::TooComplex)?)
+            }
         };
         Ok(CompiledRule { rule, search })
     }
@@ -139,27 +149,41 @@ pub(crate) fn parse_rules(data: &str) -> Result<Vec<CompiledRule>, DataError> {
     let mut ids = HashSet::new();
     let mut category = None;
     for (index, line) in data.lines().enumerate() {
-        let error = |message: String| DataError { line: index + 1, message };
+        let error = |message: String| DataError {
+            line: index + 1,
+            message,
+        };
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            category = Some(Category::from_str(name).ok_or_else(|| error(format!("unknown category [{name}]")))?);
+            category = Some(
+                Category::from_str(name)
+                    .ok_or_else(|| error(format!("unknown category [{name}]")))?,
+            );
             continue;
         }
-        let category = category.ok_or_else(|| error("rule before the first [category] line".into()))?;
+        let category =
+            category.ok_or_else(|| error("rule before the first [category] line".into()))?;
         let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
         let [id, severity, pattern, reason, suggestion, source] = fields[..] else {
-            return Err(error(format!("expected 6 fields separated by \" | \", found {}", fields.len())));
+            return Err(error(format!(
+                "expected 6 fields separated by \" | \", found {}",
+                fields.len()
+            )));
         };
-        if [id, pattern, reason, suggestion, source].iter().any(|f| f.is_empty()) {
+        if [id, pattern, reason, suggestion, source]
+            .iter()
+            .any(|f| f.is_empty())
+        {
             return Err(error("empty field".into()));
         }
         if !ids.insert(id) {
             return Err(error(format!("duplicate id {id}")));
         }
-        let severity = Severity::from_str(severity).ok_or_else(|| error(format!("unknown severity {severity}")))?;
+        let severity = Severity::from_str(severity)
+            .ok_or_else(|| error(format!("unknown severity {severity}")))?;
         let rule = Rule {
             id: id.into(),
             category,
@@ -169,7 +193,10 @@ pub(crate) fn parse_rules(data: &str) -> Result<Vec<CompiledRule>, DataError> {
             suggestion: suggestion.into(),
             source: source.into(),
         };
-        rules.push(CompiledRule::new(rule).map_err(|problem| error(format!("pattern {pattern}: {problem}")))?);
+        rules.push(
+            CompiledRule::new(rule)
+                .map_err(|problem| error(format!("pattern {pattern}: {problem}")))?,
+        );
     }
     Ok(rules)
 }
@@ -177,7 +204,9 @@ pub(crate) fn parse_rules(data: &str) -> Result<Vec<CompiledRule>, DataError> {
 /// The built-in rules, parsed and compiled once.
 pub(crate) static BUILTIN: LazyLock<Vec<Arc<CompiledRule>>> = LazyLock::new(|| {
     parse_rules(include_str!("../../data/phrases.txt"))
-        .unwrap_or_else(|e| panic!("the built-in rule data is invalid (the data test catches this): {e}"))
+        .unwrap_or_else(|e| {
+            panic!("the built-in rule data is invalid (the data test catches this): {e}")
+        })
         .into_iter()
         .map(Arc::new)
         .collect()
@@ -194,35 +223,74 @@ mod tests {
 
     #[test]
     fn the_data_file_is_valid_and_large_enough() {
-        let rules = parse_rules(include_str!("../../data/phrases.txt")).unwrap_or_else(|e| panic!("{e}"));
+        let rules =
+            parse_rules(include_str!("../../data/phrases.txt")).unwrap_or_else(|e| panic!("{e}"));
         assert!(rules.len() >= 200, "only {} rules", rules.len());
         for category in Category::ALL {
             let n = rules.iter().filter(|r| r.rule.category == category).count();
             assert!(n >= 20, "only {n} rules in {category:?}");
         }
         for r in &rules {
-            assert!(r.rule.reason.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: reason not in Chinese", r.rule.id);
-            assert!(r.rule.suggestion.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: suggestion not in Chinese", r.rule.id);
-            assert!(r.rule.id.starts_with(match r.rule.category {
-                Category::Hat => "hat.",
-                Category::Boot => "boot.",
-                Category::Intensifier => "intens.",
-                Category::Slogan => "slogan.",
-                Category::Stock => "stock.",
-            }), "{}: id prefix does not name its category", r.rule.id);
+            assert!(
+                r.rule
+                    .reason
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: reason not in Chinese",
+                r.rule.id
+            );
+            assert!(
+                r.rule
+                    .suggestion
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: suggestion not in Chinese",
+                r.rule.id
+            );
+            assert!(
+                r.rule.id.starts_with(match r.rule.category {
+                    Category::Hat => "hat.",
+                    Category::Boot => "boot.",
+                    Category::Intensifier => "intens.",
+                    Category::Slogan => "slogan.",
+                    Category::Stock => "stock.",
+                }),
+                "{}: id prefix does not name its category",
+                r.rule.id
+            );
         }
     }
 
     #[test]
     fn malformed_data_names_the_line() {
         let cases = [
-            ("a | low | 甲乙 | 理由 | 建议 | 来源", 1, "rule before the first [category] line"),
+            (
+                "a | low | 甲乙 | 理由 | 建议 | 来源",
+                1,
+                "rule before the first [category] line",
+            ),
             ("[hats]", 1, "unknown category [hats]"),
-            ("[hat]\na | low | 甲乙 | 理由 | 建议", 2, "expected 6 fields"),
-            ("[hat]\na | odd | 甲乙 | 理由 | 建议 | 来源", 2, "unknown severity odd"),
-            ("[hat]\na | low | 甲乙 | 理由 | 建议 | 来源\na | low | 丙丁 | 理由 | 建议 | 来源", 3, "duplicate id a"),
+            (
+                "[hat]\na | low | 甲乙 | 理由 | 建议",
+                2,
+                "expected 6 fields",
+            ),
+            (
+                "[hat]\na | odd | 甲乙 | 理由 | 建议 | 来源",
+                2,
+                "unknown severity odd",
+            ),
+            (
+                "[hat]\na | low | 甲乙 | 理由 | 建议 | 来源\na | low | 丙丁 | 理由 | 建议 | 来源",
+                3,
+                "duplicate id a",
+            ),
             ("[hat]\na | low | 甲乙 |  | 建议 | 来源", 2, "empty field"),
-            ("[hat]\n\n# note\na | low | 以…… | 理由 | 建议 | 来源", 4, "pattern 以……"),
+            (
+                "[hat]\n\n# note\na | low | 以…… | 理由 | 建议 | 来源",
+                4,
+                "pattern 以……",
+            ),
         ];
         for (data, line, message) in cases {
             let err = parse_rules(data).expect_err(data);

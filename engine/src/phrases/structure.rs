@@ -71,7 +71,10 @@ enum Kind {
 /// The zone of each sentence of `text`; `evidence[i]` belongs to `sentences[i]`.
 pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Zone> {
     let (kinds, section_start) = kinds(text, sentences);
-    let hard: Vec<bool> = sentences.iter().map(|s| has_hard_content(&text[s.span.clone()])).collect();
+    let hard: Vec<bool> = sentences
+        .iter()
+        .map(|s| has_hard_content(&text[s.span.clone()]))
+        .collect();
     let mut zones = vec![Zone::Elsewhere; sentences.len()];
     let sections: Vec<usize> = (0..sentences.len()).filter(|&i| section_start[i]).collect();
     // A title after body text opens a new document: the plan attached to a notice, after the
@@ -107,9 +110,16 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
             .filter(|&i| kinds[i] == Kind::Body)
             .take(MAX_OPENING)
             .collect();
-        let lead_in = body.iter().position(|&i| LEAD_INS.iter().any(|l| text[sentences[i].span.clone()].contains(l)));
+        let lead_in = body.iter().position(|&i| {
+            LEAD_INS
+                .iter()
+                .any(|l| text[sentences[i].span.clone()].contains(l))
+        });
         match lead_in {
-            Some(end) => body[..=end].iter().filter(|&&i| evidence[i].hat && !hard[i]).for_each(|&i| zones[i] = Zone::Opening),
+            Some(end) => body[..=end]
+                .iter()
+                .filter(|&&i| evidence[i].hat && !hard[i])
+                .for_each(|&i| zones[i] = Zone::Opening),
             None => opening_run(start, &mut zones),
         }
     }
@@ -124,10 +134,15 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
         None => blocks.push(0..sentences.len()),
     }
     for block in blocks {
-        let Some(last_body) = block.clone().rev().find(|&i| kinds[i] == Kind::Body) else { continue };
+        let Some(last_body) = block.clone().rev().find(|&i| kinds[i] == Kind::Body) else {
+            continue;
+        };
         let paragraph = sentences[last_body].paragraph;
         let mut taken = 0;
-        for i in (block.start..=last_body).rev().take_while(|&i| sentences[i].paragraph == paragraph) {
+        for i in (block.start..=last_body)
+            .rev()
+            .take_while(|&i| sentences[i].paragraph == paragraph)
+        {
             if kinds[i] != Kind::Body {
                 continue;
             }
@@ -161,7 +176,8 @@ const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 fn top_marker_len(s: &str) -> Option<usize> {
     let numerals = s.len() - s.trim_start_matches(|c| CHINESE_NUMERALS.contains(c)).len();
     let digits = s[..numerals].chars().count();
-    ((1..=3).contains(&digits) && s[numerals..].starts_with('、')).then_some(numerals + '、'.len_utf8())
+    ((1..=3).contains(&digits) && s[numerals..].starts_with('、'))
+        .then_some(numerals + '、'.len_utf8())
 }
 
 /// The byte length of a lower-level list marker at the start of `s`: （一） (1) 1. 1、 ①
@@ -172,7 +188,9 @@ fn sub_marker_len(s: &str) -> Option<usize> {
             let close = s.find(['）', ')'])?;
             let inner = &s[first.len_utf8()..close];
             let numbered = (1..=3).contains(&inner.chars().count())
-                && inner.chars().all(|c| CHINESE_NUMERALS.contains(c) || c.is_ascii_digit());
+                && inner
+                    .chars()
+                    .all(|c| CHINESE_NUMERALS.contains(c) || c.is_ascii_digit());
             numbered.then(|| close + s[close..].chars().next().map_or(0, char::len_utf8))
         }
         c if c.is_ascii_digit() => {
@@ -180,7 +198,9 @@ fn sub_marker_len(s: &str) -> Option<usize> {
             let mut rest = s[digits..].chars();
             let separator = rest.next()?;
             // "1.5亿元" is a number, not an item.
-            let marker = digits <= 2 && matches!(separator, '.' | '．' | '、') && !rest.next().is_some_and(|c| c.is_ascii_digit());
+            let marker = digits <= 2
+                && matches!(separator, '.' | '．' | '、')
+                && !rest.next().is_some_and(|c| c.is_ascii_digit());
             marker.then_some(digits + separator.len_utf8())
         }
         '①'..='⑳' => Some(first.len_utf8()),
@@ -194,7 +214,10 @@ pub(crate) fn list_marker_len(s: &str) -> usize {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
+    )
 }
 
 fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
@@ -205,7 +228,10 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
     for (i, sentence) in sentences.iter().enumerate() {
         let s = text[sentence.span.clone()].trim();
         let first_in_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
-        let whole_paragraph = first_in_paragraph && sentences.get(i + 1).is_none_or(|n| n.paragraph != sentence.paragraph);
+        let whole_paragraph = first_in_paragraph
+            && sentences
+                .get(i + 1)
+                .is_none_or(|n| n.paragraph != sentence.paragraph);
         let last = s.trim_end_matches(is_closer).chars().last();
         let terminated = last.is_some_and(is_terminator);
         let hanzi = hanzi_count(s);
@@ -258,8 +284,15 @@ fn has_hard_content(s: &str) -> bool {
             continue;
         }
         // A number, a decimal or a range of them: 30, 3.5, 30%-50%, 5—8.
-        while i < chars.len() && (is_digit(chars[i]) || matches!(chars[i], '.' | '．' | '-' | '—' | '~' | '～' | '%' | '％')) {
-            if matches!(chars[i], '%' | '％') && !chars.get(i + 1).is_some_and(|&c| is_digit(c) || matches!(c, '-' | '—' | '~' | '～')) {
+        while i < chars.len()
+            && (is_digit(chars[i])
+                || matches!(chars[i], '.' | '．' | '-' | '—' | '~' | '～' | '%' | '％'))
+        {
+            if matches!(chars[i], '%' | '％')
+                && !chars
+                    .get(i + 1)
+                    .is_some_and(|&c| is_digit(c) || matches!(c, '-' | '—' | '~' | '～'))
+            {
                 return true;
             }
             i += 1;
@@ -294,7 +327,13 @@ mod tests {
 
     #[test]
     fn list_markers() {
-        let cases = [("一、总体要求", Some(6)), ("十二、其他", Some(9)), ("一是要", None), ("一、", Some(6)), ("（一）", None)];
+        let cases = [
+            ("一、总体要求", Some(6)),
+            ("十二、其他", Some(9)),
+            ("一是要", None),
+            ("一、", Some(6)),
+            ("（一）", None),
+        ];
         for (s, want) in cases {
             assert_eq!(top_marker_len(s), want, "{s}");
         }
