@@ -8,7 +8,7 @@
 //!
 //! # Positions
 //! Every position the engine reports is a byte offset into the UTF-8 text. The UI converts to the
-//! DOM's UTF-16 offsets in one place, with [`offsets::OffsetMap`].
+//! DOM's UTF-16 offsets in one place, with [`offsets::positions`] and [`offsets::byte_from_utf16`].
 //!
 //! # Examples
 //! ```

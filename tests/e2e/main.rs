@@ -28,6 +28,8 @@ impl App {
         let driver = Driver::start();
         let session = driver.session(width, height);
         let app = App { origin: format!("http://{addr}"), session, _driver: driver };
+        // Forget what the browser did before the app was opened (its blank start page).
+        app.session.performance_log();
         app.session.goto(&format!("{}/", app.origin));
         app.session.find("[data-testid=editor]");
         app
