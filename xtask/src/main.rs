@@ -56,13 +56,16 @@ fn test() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
     let dist = site::build(&tools)?;
-    let mut cargo = process::cargo(&tools);
-    cargo
+    let mut tally = process::Tally::default();
+    let mut all_targets = process::cargo(&tools);
+    all_targets
         .args(["test", "--workspace", "--all-targets", "--features", "jianwen/e2e"])
         .env("JIANWEN_DIST", &dist)
         .env("CHROME", &browser.chromium)
         .env("CHROMEDRIVER", &browser.chromedriver);
-    process::run(&mut cargo)?;
-    // Doc tests are not part of --all-targets.
-    process::run(process::cargo(&tools).args(["test", "--workspace", "--doc"]))
+    let outcome = process::run_tests(&mut all_targets, &mut tally)
+        // Doc tests are not part of --all-targets; only the engine has any.
+        .and_then(|()| process::run_tests(process::cargo(&tools).args(["test", "--doc", "-p", "jianwen-engine"]), &mut tally));
+    println!("total: {} passed, {} failed", tally.passed, tally.failed);
+    outcome
 }

@@ -83,7 +83,7 @@ pub fn ensure_browser() -> Result<Browser, String> {
         command
     };
     run(&mut apt(&["update"]))?;
-    run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver", "fonts-noto-cjk"]))?;
+    run(&mut apt(&["install", "-y", "chromium", "chromium-driver", "fonts-noto-cjk"]))?;
     Ok(Browser {
         chromium: find_program(&["chromium", "chromium-browser"]).ok_or("chromium is still missing after apt-get install")?,
         chromedriver: find_program(&["chromedriver"]).ok_or("chromedriver is still missing after apt-get install")?,
