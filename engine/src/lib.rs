@@ -18,6 +18,7 @@
 //! assert_eq!(analysis.counts.chars_no_spaces, 11);
 //! ```
 
+pub mod caps;
 pub mod chars;
 pub mod counting;
 pub mod layout;
@@ -26,6 +27,7 @@ pub mod paragraphs;
 pub mod phrases;
 pub mod sentences;
 
+use caps::{CapProfile, CapReport, SpeakingRate};
 use counting::Counts;
 use layout::{Layout, LayoutProfile};
 use phrases::{PhraseFindings, RuleSet};
@@ -38,6 +40,11 @@ pub struct Settings {
     pub layout: LayoutProfile,
     /// The 穿靴戴帽/套话 rules: built-in ones by default, plus the user's own, minus disabled ones.
     pub rules: RuleSet,
+    /// The length cap of the draft's 文种 (from [`caps::CapSettings::chosen`]); `None`, the
+    /// default, for no cap.
+    pub cap: Option<CapProfile>,
+    /// 字 per minute for speaking time and minute caps; 200 by default.
+    pub speaking_rate: SpeakingRate,
 }
 
 /// Everything the engine knows about one version of a draft.
@@ -50,13 +57,23 @@ pub struct Analysis {
     pub layout: Layout,
     /// 穿靴戴帽 and 套话: highlights, counts per category, density, weak-adverb budget.
     pub phrases: PhraseFindings,
+    /// The draft against [`Settings::cap`]; `None` when no cap is chosen.
+    pub caps: Option<CapReport>,
+    /// Estimated speaking time at [`Settings::speaking_rate`], in tenths of a minute (rounded
+    /// half up): every 字 of [`counts`](Self::counts), the title included.
+    pub speaking_tenths: u64,
 }
 
 /// Analyses `text` under `settings`. Never panics, whatever the input.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    let counts = counting::count(text);
+    let layout = layout::layout(text, &settings.layout);
+    let caps = settings.cap.as_ref().map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
     Analysis {
-        counts: counting::count(text),
-        layout: layout::layout(text, &settings.layout),
+        speaking_tenths: settings.speaking_rate.tenths_of_minute(counts.word_count),
+        counts,
+        layout,
         phrases: phrases::find(text, &settings.rules),
+        caps,
     }
 }
