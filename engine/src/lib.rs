@@ -21,6 +21,7 @@
 pub mod caps;
 pub mod chars;
 pub mod counting;
+pub mod format;
 pub mod layout;
 pub mod offsets;
 pub mod paragraphs;
@@ -29,6 +30,7 @@ pub mod sentences;
 
 use caps::{CapProfile, CapReport, SpeakingRate};
 use counting::Counts;
+use format::{FormatFinding, FormatSettings};
 use layout::{Layout, LayoutProfile};
 use phrases::{PhraseFindings, RuleSet};
 
@@ -45,6 +47,8 @@ pub struct Settings {
     pub cap: Option<CapProfile>,
     /// 字 per minute for speaking time and minute caps; 200 by default.
     pub speaking_rate: SpeakingRate,
+    /// The 公文 format checks: rules switched off, long-sentence threshold.
+    pub format: FormatSettings,
 }
 
 /// Everything the engine knows about one version of a draft.
@@ -62,6 +66,9 @@ pub struct Analysis {
     /// Estimated speaking time at [`Settings::speaking_rate`], in tenths of a minute (rounded
     /// half up): every 字 of [`counts`](Self::counts), the title included.
     pub speaking_tenths: u64,
+    /// 公文 format findings (层次序数, 发文字号, dates, punctuation…) in text order, with their
+    /// fixes; see [`format`].
+    pub format: Vec<FormatFinding>,
 }
 
 /// Analyses `text` under `settings`. Never panics, whatever the input.
@@ -75,5 +82,6 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
         layout,
         phrases: phrases::find(text, &settings.rules),
         caps,
+        format: format::check(text, &settings.format),
     }
 }

@@ -1,0 +1,228 @@
+//! Dates: Arabic numerals, the year in full, no leading zeros (2024年1月15日), as GB/T 9704 asks
+//! of the 成文日期 and GB/T 15835 of dates in the text.
+//!
+//! A date is a month with a year or a day: "3月" alone is left alone, and so are lunar dates
+//! (正月初五), which never use these numerals. A two-digit number before 年 is an abbreviated year
+//! only where a month or 度/底/初 follows: "工作了19年" is a duration.
+
+use super::{Context, Edit, Fix, Hit};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:([0-9]{4}|[0-9]{2}|[〇○零一二三四五六七八九]{4}|[〇○零一二三四五六七八九]{2})年)?",
+        r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月",
+        r"(?:([0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?",
+    ))
+    .expect("valid date pattern")
+});
+
+/// A two-digit year before 年度, 年底… with no month.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{2})年(?:度|底|初|末|上半年|下半年)").expect("valid year pattern")
+});
+
+const CHINESE_DIGITS: &str = "〇○零一二三四五六七八九十";
+
+/// One part of a date: where it is and whether it is in Arabic digits.
+#[derive(Clone)]
+struct Part {
+    span: Range<usize>,
+    arabic: bool,
+}
+
+struct Date {
+    span: Range<usize>,
+    year: Option<Part>,
+    month: Part,
+    day: Option<Part>,
+}
+
+impl Date {
+    fn parts(&self) -> impl Iterator<Item = &Part> {
+        self.year.iter().chain([&self.month]).chain(&self.day)
+    }
+}
+
+/// Every date in the text: a month with a year or a day, not glued to a longer number.
+fn dates(text: &str) -> Vec<Date> {
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?.range();
+            let part = |i| {
+                c.get(i).map(|m| Part {
+                    span: m.range(),
+                    arabic: m.as_str().starts_with(|c: char| c.is_ascii_digit()),
+                })
+            };
+            let date = Date {
+                span: whole.clone(),
+                year: part(1),
+                month: part(2)?,
+                day: part(3),
+            };
+            let first = date.parts().next()?;
+            let glued = text[..whole.start].chars().next_back().is_some_and(|p| {
+                if first.arabic {
+                    p.is_ascii_digit() || p == '.'
+                } else {
+                    CHINESE_DIGITS.contains(p)
+                }
+            });
+            (!glued && (date.year.is_some() || date.day.is_some())).then_some(date)
+        })
+        .collect()
+}
+
+pub(super) fn zero(cx: &Context, out: &mut Vec<Hit>) {
+    for date in dates(cx.text) {
+        if date.parts().any(|p| !p.arabic) {
+            continue;
+        }
+        let padded: Vec<Range<usize>> = [Some(&date.month), date.day.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|p| p.span.clone())
+            .filter(|span| span.len() == 2 && cx.text[span.clone()].starts_with('0'))
+            .collect();
+        if padded.is_empty() {
+            continue;
+        }
+        let mut fixed = String::new();
+        let mut at = date.span.start;
+        for span in &padded {
+            fixed.push_str(&cx.text[at..span.start]);
+            at = span.start + 1;
+        }
+        fixed.push_str(&cx.text[at..date.span.end]);
+        let edits = padded
+            .iter()
+            .map(|span| Edit {
+                span: span.start..span.start + 1,
+                replacement: String::new(),
+            })
+            .collect();
+        out.push(Hit {
+            span: date.span.clone(),
+            message: format!("日期中的月、日不编虚位：应为“{fixed}”。"),
+            fix: Some(Fix { edits }),
+        });
+    }
+}
+
+pub(super) fn abbreviated_year(cx: &Context, out: &mut Vec<Hit>) {
+    let in_dates = dates(cx.text)
+        .into_iter()
+        .filter_map(|d| d.year.filter(|y| y.arabic && y.span.len() == 2))
+        .map(|y| y.span.start..y.span.end + "年".len());
+    let alone = SHORT_YEAR.captures_iter(cx.text).filter_map(|c| {
+        let year = c.get(1)?;
+        let glued = cx.text[..year.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit() || p == '.');
+        (!glued).then(|| year.start()..year.end() + "年".len())
+    });
+    let mut spans: Vec<Range<usize>> = in_dates.chain(alone).collect();
+    spans.sort_by_key(|s| s.start);
+    spans.dedup();
+    for span in spans {
+        out.push(Hit {
+            message: format!(
+                "年份不能简写：“{}”应写全，如“20{}”。",
+                &cx.text[span.clone()],
+                &cx.text[span.start..span.end - "年".len()]
+            ),
+            span,
+            fix: None,
+        });
+    }
+}
+
+pub(super) fn mixed(cx: &Context, out: &mut Vec<Hit>) {
+    for date in dates(cx.text) {
+        let arabic = date.parts().filter(|p| p.arabic).count();
+        if arabic > 0 && arabic < date.parts().count() {
+            out.push(Hit {
+                message: format!(
+                    "日期中汉字数字与阿拉伯数字混用：“{}”应统一用阿拉伯数字{}。",
+                    &cx.text[date.span.clone()],
+                    in_arabic(cx.text, &date).map_or(String::new(), |d| format!("，即“{d}”"))
+                ),
+                span: date.span,
+                fix: None,
+            });
+        }
+    }
+}
+
+pub(super) fn numerals(cx: &Context, out: &mut Vec<Hit>) {
+    for date in dates(cx.text) {
+        let full_year = date.year.as_ref().is_some_and(|y| y.span.len() == 4 * 3);
+        if full_year && date.parts().all(|p| !p.arabic) {
+            out.push(Hit {
+                message: format!(
+                    "公文日期用阿拉伯数字{}。",
+                    in_arabic(cx.text, &date).map_or(String::new(), |d| format!("：“{d}”"))
+                ),
+                span: date.span,
+                fix: None,
+            });
+        }
+    }
+}
+
+/// The date in Arabic numerals, if every part can be read.
+fn in_arabic(text: &str, date: &Date) -> Option<String> {
+    let number = |p: &Part| -> Option<String> {
+        let s = &text[p.span.clone()];
+        if p.arabic {
+            return Some(s.trim_start_matches('0').to_string());
+        }
+        if p.span.len() >= 2 * 3 && !s.contains('十') {
+            // A year, digit by digit.
+            return s
+                .chars()
+                .map(|c| match c {
+                    '〇' | '○' | '零' => Some('0'),
+                    _ => "一二三四五六七八九"
+                        .chars()
+                        .position(|d| d == c)
+                        .and_then(|i| char::from_digit(i as u32 + 1, 10)),
+                })
+                .collect();
+        }
+        let d: Vec<u32> = s
+            .chars()
+            .map(|c| {
+                "一二三四五六七八九十"
+                    .chars()
+                    .position(|d| d == c)
+                    .map(|i| i as u32 + 1)
+            })
+            .collect::<Option<_>>()?;
+        let value = match d.as_slice() {
+            [10] => 10,
+            [10, u] => 10 + u,
+            [t, 10] => t * 10,
+            [t, 10, u] => t * 10 + u,
+            [u] => *u,
+            _ => return None,
+        };
+        Some(value.to_string())
+    };
+    let mut out = String::new();
+    if let Some(y) = &date.year {
+        out += &number(y)?;
+        out += "年";
+    }
+    out += &number(&date.month)?;
+    out += "月";
+    if let Some(d) = &date.day {
+        out += &number(d)?;
+        out += "日";
+    }
+    Some(out)
+}
