@@ -4,4 +4,5 @@ pub mod editor;
 pub mod header;
 pub mod highlight_layer;
 pub mod message_bar;
+pub mod print_preview;
 pub mod stats_panel;

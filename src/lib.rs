@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod example;
 pub mod layer_model;
+pub mod print_model;
 pub mod state;
 pub mod storage;
 

@@ -13,6 +13,8 @@ pub struct Draft {
     pub text: Rc<str>,
     pub settings: Rc<Settings>,
     pub analysis: Rc<Analysis>,
+    /// The text `analysis` describes: `text` itself unless `stale`.
+    pub analyzed_text: Rc<str>,
     /// True while `text` holds uncommitted composition text that `analysis` has not seen.
     pub stale: bool,
 }
@@ -20,7 +22,8 @@ pub struct Draft {
 impl Draft {
     pub fn new(text: &str) -> Self {
         let settings = Rc::new(Settings::default());
-        Self { analysis: Rc::new(analyze(text, &settings)), text: text.into(), settings, stale: false }
+        let text: Rc<str> = text.into();
+        Self { analysis: Rc::new(analyze(&text, &settings)), analyzed_text: Rc::clone(&text), text, settings, stale: false }
     }
 }
 
@@ -39,12 +42,16 @@ impl Reducible for Draft {
             Action::Composing(text) if *self.text == *text => self,
             Action::Composing(text) => Rc::new(Self { text: text.into(), stale: true, ..(*self).clone() }),
             Action::Settled(text) if *self.text == *text && !self.stale => self,
-            Action::Settled(text) => Rc::new(Self {
-                analysis: Rc::new(analyze(&text, &self.settings)),
-                text: text.into(),
-                settings: Rc::clone(&self.settings),
-                stale: false,
-            }),
+            Action::Settled(text) => {
+                let text: Rc<str> = text.into();
+                Rc::new(Self {
+                    analysis: Rc::new(analyze(&text, &self.settings)),
+                    analyzed_text: Rc::clone(&text),
+                    text,
+                    settings: Rc::clone(&self.settings),
+                    stale: false,
+                })
+            }
         }
     }
 }

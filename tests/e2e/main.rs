@@ -54,8 +54,9 @@ impl App {
     /// Puts `text` on the clipboard and pastes it with Ctrl+V into the focused editor: the
     /// browser's own paste, with `inputType` `insertFromPaste`.
     fn paste(&self, text: &str) {
-        let editor = self.session.find("[data-testid=editor]");
-        self.session.click(&editor);
+        // Focus without clicking: a click would drop the selection a paste should replace.
+        self.session.find("[data-testid=editor]");
+        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
         self.session.cdp(
             "Browser.grantPermissions",
             json!({"origin": self.origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
@@ -67,6 +68,14 @@ impl App {
         );
         assert_eq!(written, json!(true), "clipboard write failed");
         self.session.chord(&["\u{E009}", "v"]);
+    }
+
+    /// Ctrl+A in the editor, then Ctrl+V: the whole draft replaced as a user would.
+    fn replace_all_by_paste(&self, text: &str) {
+        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        self.session.chord(&["\u{E009}", "a"]);
+        self.paste(text);
+        self.wait_for_value(text);
     }
 
     fn screenshot(&self, name: &str) -> PathBuf {
@@ -237,4 +246,94 @@ impl App {
         let want = json!(text);
         self.session.wait_until("the editor to hold the text", "return document.querySelector('[data-testid=editor]').value", |v| *v == want);
     }
+}
+
+/// Scalar offsets where pages 2, 3, … begin, from `expected.json`'s line starts (computed by
+/// the independent layout engine, not by ours).
+fn expected_page_starts(name: &str, text: &str) -> Vec<u64> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let doc = &json["documents"][name];
+    let lines_per_page = json["layout"]["grid"]["lines_per_page"].as_u64().unwrap() as usize;
+    let mut paragraph_start = 0;
+    let mut line_starts = Vec::new();
+    for (paragraph, starts) in text.trim_end_matches('\n').split('\n').zip(doc["paragraph_line_starts"].as_array().unwrap()) {
+        line_starts.extend(starts.as_array().unwrap().iter().map(|s| paragraph_start + s.as_u64().unwrap()));
+        paragraph_start += paragraph.chars().count() as u64 + 1;
+    }
+    line_starts.into_iter().skip(lines_per_page).step_by(lines_per_page).collect()
+}
+
+#[test]
+fn pages_lines_and_page_breaks_match_the_reference_typesetter() {
+    let app = App::open(1366, 768);
+    let mut previous_words = 0;
+    for name in ["seed1_bureau_rectification_plan", "hebei_2026_gov_work_report"] {
+        let text = corpus(name);
+        app.replace_all_by_paste(&text);
+        let counts = expected_counts(name);
+        let words = counts["word_style"].as_u64().unwrap();
+        assert_ne!(words, previous_words);
+        app.expect_stat("stat-zishu", words);
+        previous_words = words;
+
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+        let expected: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let doc = &expected["documents"][name];
+        assert_eq!(app.stat("stat-pages"), doc["pages"].as_u64().unwrap(), "{name}: pages");
+        assert_eq!(app.stat("stat-lines"), doc["lines"].as_u64().unwrap(), "{name}: lines");
+        assert_eq!(app.stat("stat-last-page-lines"), doc["lines_on_last_page"].as_u64().unwrap(), "{name}: lines on last page");
+
+        let markers = app.session.execute(
+            "return [...document.querySelectorAll('[data-testid=page-break]')].map(m => [Number(m.dataset.page), Number(m.dataset.start)])",
+            json!([]),
+        );
+        let want: Vec<Value> = expected_page_starts(name, &text).into_iter().enumerate().map(|(i, start)| json!([i + 2, start])).collect();
+        assert_eq!(markers, Value::Array(want), "{name}: page-break markers (page, scalar start)");
+    }
+    // The markers stay on their lines while the editor scrolls: the layer scrolls with it.
+    let scrolled = app.session.execute(
+        "const e = document.querySelector('[data-testid=editor]'); e.scrollTop = 1500; e.dispatchEvent(new Event('scroll')); \
+         return [e.scrollTop, document.querySelector('.editor-layer').scrollTop];",
+        json!([]),
+    );
+    assert_eq!(scrolled[0], scrolled[1], "layer and textarea scroll together: {scrolled}");
+    assert!(scrolled[0].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn print_preview_shows_and_prints_exactly_the_engine_pages() {
+    let app = App::open(1366, 768);
+    for name in ["seed1_bureau_rectification_plan", "seed3_provincial_burden_reduction_measures"] {
+        let text = corpus(name);
+        app.replace_all_by_paste(&text);
+        app.expect_stat("stat-zishu", expected_counts(name)["word_style"].as_u64().unwrap());
+        let pages = app.stat("stat-pages");
+
+        let toggle = app.session.find("[data-testid=toggle-preview]");
+        app.session.click(&toggle);
+        let shown = app.session.wait_until("the preview pages", "return document.querySelectorAll('[data-testid=print-page]').length", |v| v.as_u64().is_some_and(|n| n > 0));
+        assert_eq!(shown.as_u64(), Some(pages), "{name}: preview pages");
+        if name.starts_with("seed1") {
+            app.screenshot("print-preview-1366x768.png");
+        }
+
+        use base64::Engine as _;
+        let pdf = app.session.cdp("Page.printToPDF", json!({"preferCSSPageSize": true, "printBackground": true}));
+        let bytes = base64::engine::general_purpose::STANDARD.decode(pdf["data"].as_str().unwrap()).unwrap();
+        let pdf_pages = count_pdf_pages(&bytes);
+        assert_eq!(pdf_pages as u64, pages, "{name}: printed PDF pages");
+        std::fs::write(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/screenshots/{name}.pdf")), &bytes).unwrap();
+
+        // Esc returns to the editor with the text untouched.
+        app.session.chord(&["\u{E00C}"]);
+        app.session.wait_until("the editor to come back", "return document.querySelector('.editor-zone').hidden", |v| *v == json!(false));
+        assert_eq!(app.editor_value(), text);
+    }
+}
+
+/// Page objects in a PDF (`/Type /Page`, not `/Pages`).
+fn count_pdf_pages(pdf: &[u8]) -> usize {
+    let needle = b"/Type /Page";
+    pdf.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
 }
