@@ -1,17 +1,23 @@
-//! The whole screen: header, editor, side panel.
+//! The whole screen: header, cap strip, editor (or print preview), side panel.
 
+use crate::components::cap_strip::CapStrip;
 use crate::components::editor::{Editor, TextChange};
+use crate::components::findings_panel::{FindingAction, FindingsPanel};
 use crate::components::header::Header;
 use crate::components::message_bar::MessageBar;
-use crate::components::stats_panel::StatsPanel;
 use crate::components::print_preview::PrintPreview;
+use crate::components::stats_panel::StatsPanel;
+use crate::editor_commands;
 use crate::layer_model::paragraph_views;
+use crate::preferences::{Preferences, CURRENT_DRAFT};
 use crate::print_model::print_pages;
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use crate::state::{Action, Draft};
 use crate::storage;
+use gloo::events::EventListener;
+use jianwen_engine::format::apply_rule_fixes;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// A memo key compared by identity: the reducer makes a new `Rc` exactly when the value changes,
@@ -27,29 +33,59 @@ impl<T: ?Sized> PartialEq for Same<T> {
 #[component]
 pub fn App() -> Html {
     let initial_text = use_memo((), |_| AttrValue::from(storage::load_draft().unwrap_or_default()));
+    let loaded_preferences = use_memo((), |_| storage::load_preferences());
     let draft = {
         let initial_text = initial_text.clone();
-        use_reducer(move || Draft::new(&initial_text))
+        let preferences = loaded_preferences.0.clone();
+        use_reducer(move || Draft::new(&initial_text, preferences))
     };
-    let storage_error = use_state(|| None::<AttrValue>);
+    let message = use_state(|| loaded_preferences.1.clone().map(AttrValue::from));
+    let textarea_ref = use_node_ref();
+    let layer_ref = use_node_ref();
+    {
+        // Preferences are saved whenever they change (never on the typing path).
+        let message = message.clone();
+        use_effect_with(Same(draft.preferences.clone()), move |preferences| {
+            if let Err(text) = storage::save_preferences(&preferences.0) {
+                message.set(Some(text.into()));
+            }
+        });
+    }
     let paragraphs = use_memo((Same(draft.text.clone()), Same(draft.analysis.clone()), draft.stale), |(text, analysis, stale)| {
         paragraph_views(&text.0, (!stale).then_some(&*analysis.0))
     });
 
     let on_change = {
         let draft = draft.dispatcher();
-        let storage_error = storage_error.clone();
+        let message = message.clone();
         Callback::from(move |change: TextChange| {
             // Saved on every change, mid-composition too: localStorage writes are synchronous and
             // take well under a millisecond for a long report, so nothing typed can be lost.
             match storage::save_draft(&change.text) {
-                Ok(()) if storage_error.is_some() => storage_error.set(None),
                 Ok(()) => {}
-                Err(message) => storage_error.set(Some(message.into())),
+                Err(text) => message.set(Some(text.into())),
             }
             draft.dispatch(if change.composing { Action::Composing(change.text) } else { Action::Settled(change.text) });
         })
     };
+    let configure = {
+        let draft = draft.dispatcher();
+        Callback::from(move |preferences: Preferences| draft.dispatch(Action::Configure(preferences)))
+    };
+    let on_choose_cap = {
+        let configure = configure.clone();
+        let preferences = draft.preferences.clone();
+        let message = message.clone();
+        Callback::from(move |id: Option<String>| {
+            let mut next = (*preferences).clone();
+            match next.caps.choose(CURRENT_DRAFT, id.as_deref()) {
+                Ok(()) => configure.emit(next),
+                Err(e) => message.set(Some(e.to_string().into())),
+            }
+        })
+    };
+    let on_finding = finding_handler(&draft, &configure, &message, &textarea_ref, &layer_ref);
+
     let preview = use_state(|| false);
     {
         // Esc leaves the preview; the browser's print (Ctrl+P) opens it first, so what prints is
@@ -87,17 +123,19 @@ pub fn App() -> Html {
         let preview = preview.clone();
         Callback::from(move |()| preview.set(false))
     };
-    let dismiss_error = {
-        let storage_error = storage_error.clone();
-        Callback::from(move |()| storage_error.set(None))
+    let dismiss_message = {
+        let message = message.clone();
+        Callback::from(move |()| message.set(None))
     };
+    let chosen_cap = draft.preferences.caps.chosen(CURRENT_DRAFT).map(|p| AttrValue::from(p.id().to_owned()));
 
     html! {
         <div class="app">
             <Header preview_open={*preview} on_toggle_preview={toggle_preview} />
-            if let Some(message) = (*storage_error).clone() {
-                <MessageBar {message} on_dismiss={dismiss_error} />
+            if let Some(text) = (*message).clone() {
+                <MessageBar message={text} on_dismiss={dismiss_message} />
             }
+            <CapStrip caps={draft.preferences.caps.clone()} chosen={chosen_cap} report={draft.analysis.caps.clone().map(Rc::new)} on_choose={on_choose_cap} />
             <main class="workspace">
                 if *preview {
                     <section class="preview-zone" aria-label="打印预览">
@@ -106,12 +144,82 @@ pub fn App() -> Html {
                 }
                 // Hidden, not unmounted, during the preview: the textarea keeps its undo history.
                 <section class="editor-zone" aria-label="正文编辑区" hidden={*preview}>
-                    <Editor initial_text={(*initial_text).clone()} text={draft.text.clone()} {paragraphs} {on_change} />
+                    <Editor
+                        initial_text={(*initial_text).clone()}
+                        text={draft.text.clone()}
+                        {paragraphs}
+                        {on_change}
+                        textarea_ref={textarea_ref.clone()}
+                        layer_ref={layer_ref.clone()}
+                    />
                 </section>
                 <aside class="side-panel" aria-label="检查结果">
                     <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} />
+                    <FindingsPanel analysis={draft.analysis.clone()} text={draft.analyzed_text.clone()} on_action={on_finding} />
                 </aside>
             </main>
         </div>
     }
+}
+
+/// Carries out what the findings list asks: selections and fixes on the textarea (fixes as
+/// undoable edits), ignores and rule switches as preference changes.
+fn finding_handler(
+    draft: &UseReducerHandle<Draft>,
+    configure: &Callback<Preferences>,
+    message: &UseStateHandle<Option<AttrValue>>,
+    textarea_ref: &NodeRef,
+    layer_ref: &NodeRef,
+) -> Callback<FindingAction> {
+    let (draft, configure, message) = (draft.clone(), configure.clone(), message.clone());
+    let (textarea_ref, layer_ref) = (textarea_ref.clone(), layer_ref.clone());
+    Callback::from(move |action: FindingAction| {
+        let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() else { return };
+        let stale = |message: &UseStateHandle<Option<AttrValue>>| {
+            message.set(Some("正文刚刚改动过，检查结果尚未更新，请再点一次。".into()));
+        };
+        match action {
+            FindingAction::Select(span) => {
+                let scalar = draft.analyzed_text.get(..span.start).map_or(0, |head| head.chars().count());
+                editor_commands::select(&textarea, &span, layer_ref.cast::<web_sys::Element>().as_ref(), scalar);
+            }
+            FindingAction::Fix(fix) => {
+                // Edits are applied back to front so earlier offsets stay valid; the browser
+                // records each as an undo step.
+                if textarea.value() != *draft.analyzed_text {
+                    return stale(&message);
+                }
+                for edit in fix.edits.iter().rev() {
+                    editor_commands::replace(&textarea, &edit.span, &edit.replacement);
+                }
+            }
+            FindingAction::FixAll(rule) => {
+                if textarea.value() != *draft.analyzed_text {
+                    return stale(&message);
+                }
+                let (fixed, count) = apply_rule_fixes(&draft.analyzed_text, &draft.analysis.format, &rule);
+                let question = format!("将按规则一次修正 {count} 处，可用 Ctrl+Z 撤销。继续吗？");
+                if count > 0 && gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
+                    editor_commands::replace_all_keeping_view(&textarea, &fixed);
+                }
+            }
+            FindingAction::Ignore { rule, text } => {
+                let mut next = (*draft.preferences).clone();
+                next.rules.ignore(&rule, &text);
+                configure.emit(next);
+            }
+            FindingAction::DisableRule(rule) => {
+                let mut next = (*draft.preferences).clone();
+                match next.rules.set_enabled(&rule, false) {
+                    Ok(()) => configure.emit(next),
+                    Err(e) => message.set(Some(e.to_string().into())),
+                }
+            }
+            FindingAction::DisableFormatRule(rule) => {
+                let mut next = (*draft.preferences).clone();
+                next.format.disabled.insert(rule);
+                configure.emit(next);
+            }
+        }
+    })
 }

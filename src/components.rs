@@ -1,6 +1,8 @@
 //! The app's components, one per file.
 
+pub mod cap_strip;
 pub mod editor;
+pub mod findings_panel;
 pub mod header;
 pub mod highlight_layer;
 pub mod message_bar;

@@ -1,11 +1,11 @@
 //! What the highlight layer draws, computed from the text and its analysis: per paragraph, the
-//! text cut into plain runs, marks and page-break markers.
+//! text cut into plain runs, marks (phrase findings, with format findings nested inside them),
+//! page-break markers and the cap's cut line.
 //!
 //! This is the DOM boundary for positions: the engine's byte spans are turned into the Unicode
 //! scalar offsets of the `data-start`/`data-end` hooks here and nowhere else.
 
 use jianwen_engine::offsets::positions;
-use jianwen_engine::phrases::{Category, Highlight};
 use jianwen_engine::Analysis;
 use std::ops::Range;
 use std::rc::Rc;
@@ -17,114 +17,260 @@ pub struct ParagraphView {
     pub pieces: Rc<[Piece]>,
 }
 
+/// A highlight as the DOM shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkView {
+    /// `hat|boot|intensifier|slogan|stock|format`.
+    pub category: &'static str,
+    pub rule: AttrValue,
+    /// Reason and suggestion, for the tooltip.
+    pub title: AttrValue,
+    /// Unicode scalar offsets into the whole text.
+    pub start: usize,
+    pub end: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece {
-    Text(AttrValue),
-    Mark {
-        text: AttrValue,
-        category: Category,
-        rule: AttrValue,
-        reason: AttrValue,
-        /// Unicode scalar offsets into the whole text.
-        start: usize,
-        end: usize,
-    },
+    /// Text; `over` when it lies past the cap's cut line.
+    Text { text: AttrValue, over: bool },
+    /// A highlight and what it covers (text, nested format marks, markers).
+    Mark { mark: MarkView, inner: Vec<Piece> },
     /// Page `page` starts at scalar offset `start`.
     PageBreak { page: usize, start: usize },
+    /// The cap is reached at scalar offset `start`; `label` says which (超出上限（5000字）).
+    CapCut { start: usize, label: AttrValue },
+}
+
+/// A span to draw, in bytes, with its view.
+struct Span {
+    bytes: Range<usize>,
+    view: MarkView,
 }
 
 /// Cuts `text` into paragraph views. `analysis` must describe `text`; pass `None` while it lags
 /// (mid-composition) and the layer mirrors the plain text.
 pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<ParagraphView> {
-    let (highlights, page_starts): (&[Highlight], &[usize]) = match analysis {
-        Some(a) => (&a.phrases.highlights, &a.layout.page_starts),
-        None => (&[], &[]),
+    let Some(analysis) = analysis else {
+        return text.split('\n').map(|line| ParagraphView { pieces: plain(line) }).collect();
     };
-    // Every boundary the layer needs, converted in one pass.
-    let mut bytes: Vec<usize> = highlights.iter().flat_map(|h| [h.span.start, h.span.end]).chain(page_starts.iter().copied()).collect();
+    let cut = analysis.caps.as_ref().and_then(|c| c.first_cut()).and_then(|limit| Some((limit.cut?, limit.cut_marker())));
+    // Every boundary the layer needs, converted to scalar offsets in one pass.
+    let phrase_spans = analysis.phrases.highlights.iter().map(|h| h.span.clone());
+    let format_spans = analysis.format.iter().map(|f| f.span.clone());
+    let mut bytes: Vec<usize> = phrase_spans
+        .chain(format_spans)
+        .flat_map(|s| [s.start, s.end])
+        .chain(analysis.layout.page_starts.iter().copied())
+        .chain(cut.as_ref().map(|c| c.0))
+        .collect();
     bytes.sort_unstable();
     bytes.dedup();
     let converted = positions(text, bytes.iter().copied());
-    let scalar_of = |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
+    let scalar = |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
 
-    let mut views = Vec::new();
-    let mut highlights = highlights.iter().peekable();
-    let mut breaks = page_starts.iter().enumerate().peekable();
+    let phrases: Vec<Span> = analysis
+        .phrases
+        .highlights
+        .iter()
+        .map(|h| Span {
+            bytes: h.span.clone(),
+            view: MarkView {
+                category: h.category.as_str(),
+                rule: AttrValue::from(h.rule.to_string()),
+                title: AttrValue::from(format!("{}：{}\n建议：{}", h.category.label(), h.reason, h.suggestion)),
+                start: scalar(h.span.start),
+                end: scalar(h.span.end),
+            },
+        })
+        .collect();
+    // Format findings are drawn when they do not overlap one already drawn; they nest inside a
+    // phrase mark that contains them and are left to the side list when they straddle one.
+    let mut formats: Vec<Span> = Vec::new();
+    for f in &analysis.format {
+        let clashes_format = formats.last().is_some_and(|last| last.bytes.end > f.span.start);
+        let straddles_phrase = phrases.iter().any(|p| overlaps(&p.bytes, &f.span) && !contains(&p.bytes, &f.span));
+        if !clashes_format && !straddles_phrase {
+            formats.push(Span {
+                bytes: f.span.clone(),
+                view: MarkView {
+                    category: "format",
+                    rule: AttrValue::from(f.rule),
+                    title: AttrValue::from(format!("格式：{}", f.message)),
+                    start: scalar(f.span.start),
+                    end: scalar(f.span.end),
+                },
+            });
+        }
+    }
+    let breaks: Vec<(usize, Piece)> = analysis
+        .layout
+        .page_starts
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| (b, Piece::PageBreak { page: i + 2, start: scalar(b) }))
+        .chain(cut.as_ref().map(|(b, label)| (*b, Piece::CapCut { start: scalar(*b), label: AttrValue::from(label.clone()) })))
+        .collect();
+
     let mut start = 0;
-    for line in text.split('\n') {
-        let span = start..start + line.len();
-        start = span.end + 1;
+    text.split('\n')
+        .map(|line| {
+            let span = start..start + line.len();
+            start = span.end + 1;
+            let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
+            ParagraphView { pieces: builder.paragraph(span).into() }
+        })
+        .collect()
+}
+
+fn plain(line: &str) -> Rc<[Piece]> {
+    if line.is_empty() {
+        Rc::new([])
+    } else {
+        Rc::new([Piece::Text { text: AttrValue::from(line.to_owned()), over: false }])
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Lays one paragraph's pieces out, nesting format marks and markers in the phrase mark they
+/// fall in.
+struct Builder<'a> {
+    text: &'a str,
+    cut: Option<usize>,
+    phrases: &'a [Span],
+    formats: &'a [Span],
+    markers: &'a [(usize, Piece)],
+}
+
+impl Builder<'_> {
+    fn paragraph(&self, span: Range<usize>) -> Vec<Piece> {
         let mut pieces = Vec::new();
         let mut at = span.start;
-        let push_text = |pieces: &mut Vec<Piece>, range: Range<usize>| {
-            if !range.is_empty() {
-                pieces.push(Piece::Text(AttrValue::from(text[range].to_owned())));
+        // Phrase marks never cross a line break; one that does (an analysis of other text)
+        // is clipped to the line.
+        for phrase in self.phrases.iter().filter(|p| overlaps(&p.bytes, &span)) {
+            let inner_span = phrase.bytes.start.max(span.start)..phrase.bytes.end.min(span.end);
+            self.plain_run(&mut pieces, at..inner_span.start, false);
+            let mut inner = Vec::new();
+            self.plain_run(&mut inner, inner_span.clone(), false);
+            pieces.push(Piece::Mark { mark: phrase.view.clone(), inner });
+            at = inner_span.end;
+        }
+        self.plain_run(&mut pieces, at..span.end, true);
+        pieces
+    }
+
+    /// Text of `range` with the format marks and markers that start inside it; the line's last
+    /// run also takes markers at the line's end (an empty paragraph that begins a page).
+    fn plain_run(&self, out: &mut Vec<Piece>, range: Range<usize>, takes_line_end: bool) {
+        let owns = |b: usize| (range.start <= b && b < range.end) || (takes_line_end && b == range.end);
+        let mut events: Vec<(usize, Option<&Piece>, Option<&Span>)> =
+            self.markers.iter().filter(|(b, _)| owns(*b)).map(|(b, p)| (*b, Some(p), None)).collect();
+        events.extend(self.formats.iter().filter(|f| contains(&range, &f.bytes)).map(|f| (f.bytes.start, None, Some(f))));
+        // At one offset, a marker comes before the mark that starts there.
+        events.sort_by_key(|e| (e.0, e.2.is_some()));
+        let mut at = range.start;
+        for (offset, marker, format) in events {
+            if offset < at {
+                continue;
             }
-        };
-        // A highlight never crosses a line break; one that starts before this line could only
-        // come from an analysis of another text, and is skipped rather than misdrawn.
-        while highlights.next_if(|h| h.span.start < span.start).is_some() {}
-        loop {
-            let next_break = breaks.peek().map(|&(_, &b)| b).filter(|&b| b <= span.end);
-            let next_mark = highlights.peek().map(|h| h.span.start).filter(|&s| s < span.end);
-            match (next_break, next_mark) {
-                (Some(b), mark) if mark.is_none_or(|m| b <= m) => {
-                    let (index, _) = breaks.next().expect("peeked");
-                    push_text(&mut pieces, at..b);
-                    pieces.push(Piece::PageBreak { page: index + 2, start: scalar_of(b) });
-                    at = b;
-                }
-                (_, Some(_)) => {
-                    let h = highlights.next().expect("peeked");
-                    let end = h.span.end.min(span.end);
-                    push_text(&mut pieces, at..h.span.start);
-                    pieces.push(Piece::Mark {
-                        text: AttrValue::from(text[h.span.start..end].to_owned()),
-                        category: h.category,
-                        rule: AttrValue::from(h.rule.to_string()),
-                        reason: AttrValue::from(format!("{}\n建议：{}", h.reason, h.suggestion)),
-                        start: scalar_of(h.span.start),
-                        end: scalar_of(h.span.end),
-                    });
-                    at = end;
-                }
-                _ => break,
+            self.text_piece(out, at..offset);
+            at = offset;
+            if let Some(marker) = marker {
+                out.push(marker.clone());
+            }
+            if let Some(format) = format {
+                let mut inner = Vec::new();
+                self.text_piece(&mut inner, format.bytes.clone());
+                out.push(Piece::Mark { mark: format.view.clone(), inner });
+                at = format.bytes.end;
             }
         }
-        push_text(&mut pieces, at..span.end);
-        views.push(ParagraphView { pieces: pieces.into() });
+        self.text_piece(out, at..range.end);
     }
-    views
+
+    /// Plain text, split at the cut line so the part past it is shaded.
+    fn text_piece(&self, out: &mut Vec<Piece>, range: Range<usize>) {
+        let split = self.cut.filter(|c| range.start < *c && *c < range.end);
+        let parts = match split {
+            Some(c) => [range.start..c, c..range.end],
+            None => [range.clone(), range.end..range.end],
+        };
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            let over = self.cut.is_some_and(|c| part.start >= c);
+            out.push(Piece::Text { text: AttrValue::from(self.text[part].to_owned()), over });
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jianwen_engine::caps::builtin_profile;
     use jianwen_engine::{analyze, Settings};
 
-    fn flatten(views: &[ParagraphView]) -> String {
+    fn flatten(pieces: &[Piece], out: &mut String) {
+        for p in pieces {
+            match p {
+                Piece::Text { text, .. } => out.push_str(text),
+                Piece::Mark { inner, .. } => flatten(inner, out),
+                Piece::PageBreak { .. } | Piece::CapCut { .. } => {}
+            }
+        }
+    }
+
+    fn mirror(views: &[ParagraphView]) -> String {
         views
             .iter()
             .map(|v| {
-                v.pieces
-                    .iter()
-                    .map(|p| match p {
-                        Piece::Text(t) => t.to_string(),
-                        Piece::Mark { text, .. } => text.to_string(),
-                        Piece::PageBreak { .. } => String::new(),
-                    })
-                    .collect::<String>()
+                let mut s = String::new();
+                flatten(&v.pieces, &mut s);
+                s
             })
             .collect::<Vec<_>>()
             .join("\n")
     }
 
+    /// Every piece in document order, nested ones included, with its paragraph index.
+    fn walk(views: &[ParagraphView]) -> Vec<(usize, Piece)> {
+        fn go(i: usize, pieces: &[Piece], out: &mut Vec<(usize, Piece)>) {
+            for p in pieces {
+                out.push((i, p.clone()));
+                if let Piece::Mark { inner, .. } = p {
+                    go(i, inner, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, v) in views.iter().enumerate() {
+            go(i, &v.pieces, &mut out);
+        }
+        out
+    }
+
+    fn settings_with_cap(id: &str) -> Settings {
+        let mut settings = Settings::default();
+        settings.cap = builtin_profile(id).cloned();
+        settings
+    }
+
     #[test]
     fn the_layer_mirrors_the_text_exactly() {
-        for text in ["", "\n", "标题\n\n正文😀𠮷。\n", "为深入贯彻落实会议精神，结合实际，制定本方案。\n一、总体要求\n"] {
-            let analysis = analyze(text, &Settings::default());
-            assert_eq!(flatten(&paragraph_views(text, Some(&analysis))), text);
-            assert_eq!(flatten(&paragraph_views(text, None)), text);
+        let seed = include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");
+        let report = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
+        for text in ["", "\n", "标题\n\n正文😀𠮷。\n", "为深入贯彻落实会议精神,结合实际,制定本方案。\n一、总体要求\n", seed, report] {
+            for settings in [Settings::default(), settings_with_cap("js-2019-policy")] {
+                let analysis = analyze(text, &settings);
+                assert_eq!(mirror(&paragraph_views(text, Some(&analysis))), text);
+            }
+            assert_eq!(mirror(&paragraph_views(text, None)), text);
         }
     }
 
@@ -136,14 +282,12 @@ mod tests {
         let text = std::iter::once("标题".to_owned()).chain(std::iter::repeat_n(body.clone(), 30)).collect::<Vec<_>>().join("\n");
         let analysis = analyze(&text, &Settings::default());
         assert_eq!(analysis.layout.pages, 2);
-        let views = paragraph_views(&text, Some(&analysis));
-        let breaks: Vec<(usize, usize, usize)> = views
-            .iter()
-            .enumerate()
-            .flat_map(|(i, v)| v.pieces.iter().filter_map(move |p| match p {
-                Piece::PageBreak { page, start } => Some((i, *page, *start)),
+        let breaks: Vec<(usize, usize, usize)> = walk(&paragraph_views(&text, Some(&analysis)))
+            .into_iter()
+            .filter_map(|(i, p)| match p {
+                Piece::PageBreak { page, start } => Some((i, page, start)),
                 _ => None,
-            }))
+            })
             .collect();
         let scalar_start = "标题\n".chars().count() + 21 * (body.chars().count() + 1);
         assert_eq!(breaks, [(22, 2, scalar_start)]);
@@ -151,25 +295,50 @@ mod tests {
     }
 
     #[test]
-    fn marks_carry_scalar_offsets_and_category() {
-        let text = "𠮷😀报告\n为深入贯彻落实全会精神，结合本地实际，特制定本方案。\n";
-        let analysis = analyze(text, &Settings::default());
-        assert!(!analysis.phrases.highlights.is_empty(), "the preamble is found");
-        let views = paragraph_views(text, Some(&analysis));
-        let chars: Vec<char> = text.chars().collect();
-        let mut marks = 0;
-        for piece in views.iter().flat_map(|v| v.pieces.iter()) {
-            if let Piece::Mark { text: mark_text, start, end, .. } = piece {
-                assert_eq!(chars[*start..*end].iter().collect::<String>(), mark_text.to_string());
-                marks += 1;
+    fn every_page_break_and_mark_of_a_long_report_is_drawn_once() {
+        let text = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
+        let analysis = analyze(text, &settings_with_cap("js-2019-policy"));
+        let pieces = walk(&paragraph_views(text, Some(&analysis)));
+        let breaks = pieces.iter().filter(|(_, p)| matches!(p, Piece::PageBreak { .. })).count();
+        assert_eq!(breaks, analysis.layout.page_starts.len());
+        let phrase_marks = pieces.iter().filter(|(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != "format")).count();
+        assert_eq!(phrase_marks, analysis.phrases.highlights.len());
+        let cuts: Vec<usize> = pieces.iter().filter_map(|(_, p)| match p { Piece::CapCut { start, .. } => Some(*start), _ => None }).collect();
+        let cut_byte = analysis.caps.as_ref().unwrap().first_cut().unwrap().cut.unwrap();
+        assert_eq!(cuts, [text[..cut_byte].chars().count()]);
+        // Everything after the cut is shaded, nothing before it.
+        let mut seen_cut = false;
+        for (_, p) in &pieces {
+            match p {
+                Piece::CapCut { .. } => seen_cut = true,
+                Piece::Text { over, .. } => assert_eq!(*over, seen_cut),
+                _ => {}
             }
         }
-        assert_eq!(marks, analysis.phrases.highlights.len());
+    }
+
+    #[test]
+    fn marks_carry_scalar_offsets_and_category() {
+        let text = "𠮷😀报告\n为深入贯彻落实全会精神,结合本地实际,特制定本方案。\n";
+        let analysis = analyze(text, &Settings::default());
+        assert!(!analysis.phrases.highlights.is_empty(), "the preamble is found");
+        assert!(!analysis.format.is_empty(), "the half-width commas are found");
+        let chars: Vec<char> = text.chars().collect();
+        let mut categories = Vec::new();
+        for (_, piece) in walk(&paragraph_views(text, Some(&analysis))) {
+            if let Piece::Mark { mark, inner } = piece {
+                let mut covered = String::new();
+                flatten(&inner, &mut covered);
+                assert_eq!(chars[mark.start..mark.end].iter().collect::<String>(), covered);
+                categories.push(mark.category);
+            }
+        }
+        assert!(categories.contains(&"format") && categories.iter().any(|c| *c != "format"), "{categories:?}");
     }
 
     #[test]
     fn a_lagging_analysis_draws_nothing() {
         let views = paragraph_views("为深入贯彻落实全会精神", None);
-        assert!(views.iter().all(|v| v.pieces.iter().all(|p| matches!(p, Piece::Text(_)))));
+        assert!(views.iter().all(|v| v.pieces.iter().all(|p| matches!(p, Piece::Text { .. }))));
     }
 }

@@ -6,8 +6,10 @@
 
 pub mod app;
 pub mod components;
+pub mod editor_commands;
 pub mod example;
 pub mod layer_model;
+pub mod preferences;
 pub mod print_model;
 pub mod state;
 pub mod storage;

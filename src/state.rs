@@ -1,5 +1,7 @@
-//! All state transitions of the app in one place: the draft text and its analysis.
+//! All state transitions of the app in one place: the draft text, the user's preferences, and
+//! the engine's analysis of the two.
 
+use crate::preferences::Preferences;
 use jianwen_engine::{analyze, Analysis, Settings};
 use std::rc::Rc;
 use yew::Reducible;
@@ -11,6 +13,7 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub text: Rc<str>,
+    pub preferences: Rc<Preferences>,
     pub settings: Rc<Settings>,
     pub analysis: Rc<Analysis>,
     /// The text `analysis` describes: `text` itself unless `stale`.
@@ -20,10 +23,21 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(text: &str) -> Self {
-        let settings = Rc::new(Settings::default());
+    pub fn new(text: &str, preferences: Preferences) -> Self {
         let text: Rc<str> = text.into();
-        Self { analysis: Rc::new(analyze(&text, &settings)), analyzed_text: Rc::clone(&text), text, settings, stale: false }
+        let settings = Rc::new(preferences.engine_settings());
+        Self {
+            analysis: Rc::new(analyze(&text, &settings)),
+            analyzed_text: Rc::clone(&text),
+            text,
+            preferences: Rc::new(preferences),
+            settings,
+            stale: false,
+        }
+    }
+
+    fn analyzed(&self, text: Rc<str>, preferences: Rc<Preferences>, settings: Rc<Settings>) -> Self {
+        Self { analysis: Rc::new(analyze(&text, &settings)), analyzed_text: Rc::clone(&text), text, preferences, settings, stale: false }
     }
 }
 
@@ -32,6 +46,8 @@ pub enum Action {
     Composing(String),
     /// The textarea holds settled text: keep it and analyse it.
     Settled(String),
+    /// The user changed a preference: analyse the text again under it.
+    Configure(Preferences),
 }
 
 impl Reducible for Draft {
@@ -42,15 +58,11 @@ impl Reducible for Draft {
             Action::Composing(text) if *self.text == *text => self,
             Action::Composing(text) => Rc::new(Self { text: text.into(), stale: true, ..(*self).clone() }),
             Action::Settled(text) if *self.text == *text && !self.stale => self,
-            Action::Settled(text) => {
-                let text: Rc<str> = text.into();
-                Rc::new(Self {
-                    analysis: Rc::new(analyze(&text, &self.settings)),
-                    analyzed_text: Rc::clone(&text),
-                    text,
-                    settings: Rc::clone(&self.settings),
-                    stale: false,
-                })
+            Action::Settled(text) => Rc::new(self.analyzed(text.into(), Rc::clone(&self.preferences), Rc::clone(&self.settings))),
+            Action::Configure(preferences) if preferences == *self.preferences => self,
+            Action::Configure(preferences) => {
+                let settings = Rc::new(preferences.engine_settings());
+                Rc::new(self.analyzed(Rc::clone(&self.text), Rc::new(preferences), settings))
             }
         }
     }

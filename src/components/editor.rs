@@ -6,13 +6,13 @@
 //! through the browser's own editing commands, which keeps undo/redo native.
 
 use crate::components::highlight_layer::HighlightLayer;
+use crate::editor_commands;
 use crate::example::EXAMPLE_DRAFT;
 use crate::layer_model::ParagraphView;
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlDocument, HtmlTextAreaElement, InputEvent};
+use web_sys::{HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
 /// What the textarea holds after an edit.
@@ -32,12 +32,16 @@ pub struct EditorProps {
     /// What the highlight layer draws for the current text.
     pub paragraphs: Rc<Vec<ParagraphView>>,
     pub on_change: Callback<TextChange>,
+    /// The textarea, so the app can select and edit on the user's behalf.
+    pub textarea_ref: NodeRef,
+    /// The highlight layer, whose marks tell where a span is drawn.
+    pub layer_ref: NodeRef,
 }
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let textarea_ref = use_node_ref();
-    let layer_ref = use_node_ref();
+    let textarea_ref = props.textarea_ref.clone();
+    let layer_ref = props.layer_ref.clone();
     let composing = use_mut_ref(|| Cell::new(false));
 
     {
@@ -86,7 +90,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let textarea_ref = textarea_ref.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() {
-                replace_all_undoably(&textarea, EXAMPLE_DRAFT);
+                editor_commands::replace_all(&textarea, EXAMPLE_DRAFT);
             }
         })
     };
@@ -115,24 +119,4 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         </div>
     }
-}
-
-/// Replaces the whole text as one undoable edit. `insertText` goes through the browser's editing
-/// pipeline (undo stack, `input` event); setting `value` directly is the fallback for browsers
-/// that refuse the command.
-fn replace_all_undoably(textarea: &HtmlTextAreaElement, text: &str) {
-    textarea.focus().ok();
-    textarea.select();
-    let inserted = gloo::utils::document()
-        .dyn_into::<HtmlDocument>()
-        .ok()
-        .and_then(|doc| doc.exec_command_with_show_ui_and_value("insertText", false, text).ok())
-        .unwrap_or(false);
-    if !inserted {
-        textarea.set_value(text);
-        let event = web_sys::Event::new("input").expect("an input event can be created");
-        textarea.dispatch_event(&event).ok();
-    }
-    textarea.set_selection_range(0, 0).ok();
-    textarea.set_scroll_top(0);
 }

@@ -35,18 +35,23 @@ struct ParagraphProps {
 /// newline, which `pre-wrap` does not render, so the mirror has exactly the textarea's lines.
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    let pieces = props.view.pieces.iter().map(|piece| match piece {
-        Piece::Text(text) => html! { { text.clone() } },
-        Piece::Mark { text, category, rule, reason, start, end } => html! {
+    html! { <span class="layer-paragraph">{ for props.view.pieces.iter().map(render_piece) }{"\n"}</span> }
+}
+
+fn render_piece(piece: &Piece) -> Html {
+    match piece {
+        Piece::Text { text, over: false } => html! { { text.clone() } },
+        Piece::Text { text, over: true } => html! { <span class="over-cap">{ text.clone() }</span> },
+        Piece::Mark { mark, inner } => html! {
             <mark
-                class={classes!("mark", format!("mark-{}", category.as_str()))}
+                class={classes!("mark", format!("mark-{}", mark.category))}
                 data-testid="mark"
-                data-category={category.as_str()}
-                data-rule={rule.clone()}
-                data-start={start.to_string()}
-                data-end={end.to_string()}
-                title={reason.clone()}
-            >{ text.clone() }</mark>
+                data-category={mark.category}
+                data-rule={mark.rule.clone()}
+                data-start={mark.start.to_string()}
+                data-end={mark.end.to_string()}
+                data-title={mark.title.clone()}
+            >{ for inner.iter().map(render_piece) }</mark>
         },
         Piece::PageBreak { page, start } => html! {
             <span
@@ -57,6 +62,8 @@ fn Paragraph(props: &ParagraphProps) -> Html {
                 data-label={format!("第 {page} 页")}
             />
         },
-    });
-    html! { <span class="layer-paragraph">{ for pieces }{"\n"}</span> }
+        Piece::CapCut { start, label } => html! {
+            <span class="cap-cut" data-testid="cap-cut" data-start={start.to_string()} data-label={label.clone()} />
+        },
+    }
 }
