@@ -337,3 +337,170 @@ fn count_pdf_pages(pdf: &[u8]) -> usize {
     let needle = b"/Type /Page";
     pdf.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
 }
+
+/// Word's 字数 counted up to each character, straight from `reference/counting.md` (not the
+/// engine's code): returns the scalar index where the `n`-th 字 starts.
+fn scalar_offset_of_nth_zi(text: &str, n: usize) -> usize {
+    let half_width = |c: char| !c.is_whitespace() && c <= '\u{024F}' && !matches!(c, '·' | '×' | '÷');
+    let (mut count, mut in_run, mut run_start, mut run_counted) = (0, false, 0, false);
+    for (i, c) in text.chars().enumerate() {
+        if half_width(c) {
+            if !in_run {
+                (in_run, run_start, run_counted) = (true, i, false);
+            }
+            if c.is_alphanumeric() && !run_counted {
+                run_counted = true;
+                count += 1;
+                if count == n {
+                    return run_start;
+                }
+            }
+            continue;
+        }
+        in_run = false;
+        if !c.is_whitespace() {
+            count += 1;
+            if count == n {
+                return i;
+            }
+        }
+    }
+    panic!("the text has fewer than {n} 字");
+}
+
+impl App {
+    fn choose_cap(&self, id: &str) {
+        self.session.execute(
+            "const s = document.querySelector('[data-testid=cap-profile]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+            json!([id]),
+        );
+    }
+
+    fn caps(&self) -> Value {
+        self.session.execute(
+            "return [...document.querySelectorAll('[data-testid=cap]')].map(c => ({unit: c.dataset.unit, state: c.dataset.state, value: c.dataset.value, limit: c.dataset.limit, title: c.title}))",
+            json!([]),
+        )
+    }
+}
+
+#[test]
+fn a_policy_cap_on_the_hebei_report_shows_over_with_the_overage_and_the_cut_line() {
+    let app = App::open(1366, 768);
+    let name = "hebei_2026_gov_work_report";
+    let text = corpus(name);
+    app.paste(&text);
+    let words = expected_counts(name)["word_style"].as_u64().unwrap();
+    app.expect_stat("stat-zishu", words);
+    app.choose_cap("js-2019-policy");
+    let caps = app.session.wait_until("the cap meters", "return document.querySelectorAll('[data-testid=cap]').length", |v| v.as_u64() == Some(2));
+    assert_eq!(caps, json!(2));
+    let caps = app.caps();
+    let zi = &caps[0];
+    assert_eq!((zi["unit"].as_str(), zi["state"].as_str(), zi["limit"].as_str()), (Some("zi"), Some("over"), Some("5000")));
+    assert_eq!(zi["value"], json!(words.to_string()));
+    assert!(zi["title"].as_str().unwrap().starts_with(&format!("超出 {} 字", words - 5000)), "{zi}");
+    let pages = &caps[1];
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let expected_pages = expected["documents"][name]["pages"].as_u64().unwrap();
+    assert_eq!((pages["unit"].as_str(), pages["state"].as_str()), (Some("page"), Some("over")));
+    assert_eq!(pages["value"], json!(expected_pages.to_string()));
+    assert!(pages["title"].as_str().unwrap().starts_with(&format!("超出 {} 页", expected_pages - 10)), "{pages}");
+
+    // The cut line sits on the first 字 past 5000, and everything after it is shaded.
+    let cut = app.session.execute(
+        "const c = document.querySelector('[data-testid=cap-cut]'); return c && [Number(c.dataset.start), c.dataset.label]",
+        json!([]),
+    );
+    assert_eq!(cut, json!([scalar_offset_of_nth_zi(&text, 5001), "超出上限（5000字）"]));
+
+    // A choice without a cap removes it; the choice is remembered across a reload.
+    app.session.refresh();
+    app.expect_stat("stat-zishu", words);
+    assert_eq!(app.caps().as_array().map(Vec::len), Some(2), "the chosen 文种 survives a reload");
+    app.choose_cap("");
+    app.session.wait_until("no cap", "return document.querySelectorAll('[data-testid=cap], [data-testid=cap-cut]').length", |v| v.as_u64() == Some(0));
+}
+
+#[test]
+fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
+    let app = App::open(1366, 768);
+    let text = corpus("seed1_bureau_rectification_plan");
+    app.paste(&text);
+    app.expect_stat("stat-zishu", 2610);
+    let marks = app.session.wait_until(
+        "highlights",
+        "return [...document.querySelectorAll('[data-testid=mark]')].map(m => [m.dataset.category, Number(m.dataset.start), Number(m.dataset.end), m.textContent])",
+        |v| v.as_array().is_some_and(|a| a.len() > 5),
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let mut categories = std::collections::BTreeSet::new();
+    for mark in marks.as_array().unwrap() {
+        let (start, end) = (mark[1].as_u64().unwrap() as usize, mark[2].as_u64().unwrap() as usize);
+        // data-start/data-end are scalar offsets into the text: the mark covers exactly them.
+        assert_eq!(chars[start..end].iter().collect::<String>(), mark[3].as_str().unwrap(), "{mark}");
+        categories.insert(mark[0].as_str().unwrap().to_owned());
+    }
+    assert!(categories.contains("hat") && categories.contains("format"), "{categories:?}");
+    let ratio = app.stat("stat-boilerplate-ratio");
+    assert!(ratio > 0 && ratio < 1000, "density per mille: {ratio}");
+
+    // Clicking a finding selects its text in the editor and scrolls to it.
+    let findings = app.session.execute("return document.querySelectorAll('[data-testid=finding-select]').length", json!([]));
+    assert!(findings.as_u64().unwrap() > 5);
+    let last_hat = app.session.execute(
+        "const items = [...document.querySelectorAll('[data-testid=finding][data-category=stock] [data-testid=finding-select]')]; \
+         items[items.length - 1].click(); const e = document.querySelector('[data-testid=editor]'); \
+         return [e.value.substring(e.selectionStart, e.selectionEnd), e.scrollTop, document.activeElement === e];",
+        json!([]),
+    );
+    let selected = last_hat[0].as_str().unwrap();
+    assert!(!selected.is_empty() && text.contains(selected), "selection: {last_hat}");
+    assert!(last_hat[1].as_f64().unwrap() > 0.0, "the editor scrolled to the finding: {last_hat}");
+    assert_eq!(last_hat[2], json!(true));
+
+    // "停用此规则" switches the rule off, and the choice survives a reload.
+    let rule = app.session.execute(
+        "const f = document.querySelector('[data-testid=finding][data-category=hat]'); const r = f.dataset.rule; \
+         f.querySelector('[data-testid=finding-disable]').click(); return r;",
+        json!([]),
+    );
+    let rule = rule.as_str().unwrap().to_owned();
+    let count_rule = format!("return document.querySelectorAll('[data-testid=mark][data-rule=\"{rule}\"]').length");
+    app.session.wait_until("the disabled rule's marks to go", &count_rule, |v| v.as_u64() == Some(0));
+    app.session.refresh();
+    app.expect_stat("stat-zishu", 2610);
+    app.session.wait_until("marks after reload", "return document.querySelectorAll('[data-testid=mark]').length", |v| v.as_u64().is_some_and(|n| n > 0));
+    assert_eq!(app.session.execute(&count_rule, json!([])), json!(0), "rule {rule} stays disabled after a reload");
+}
+
+#[test]
+fn fix_all_half_width_punctuation_is_one_undoable_edit() {
+    let app = App::open(1366, 768);
+    let text = corpus("seed1_bureau_rectification_plan");
+    app.paste(&text);
+    app.expect_stat("stat-zishu", 2610);
+    // Open the 格式 group as a user would, then ask for all fixes of the rule.
+    let group = app.session.find("[data-testid=finding-group][data-category=format] summary");
+    app.session.execute("const d = document.querySelector('[data-testid=finding-group][data-category=format]'); if (d.open) d.open = false;", json!([]));
+    app.session.click(&group);
+    let button = app.session.find("[data-testid=finding][data-rule='format.punct.halfwidth'] [data-testid=finding-fix-all]");
+    app.session.click(&button);
+    let alert = app.session.cmd("GET", "/alert/text", None);
+    assert!(alert.as_str().unwrap().contains("一次修正"), "{alert}");
+    app.session.cmd("POST", "/alert/accept", Some(json!({})));
+    let fixed = app.session.wait_until("the fixed text", "return document.querySelector('[data-testid=editor]').value", |v| v.as_str() != Some(text.as_str()));
+    let fixed = fixed.as_str().unwrap();
+    let hanzi = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let chars: Vec<char> = fixed.chars().collect();
+    for w in chars.windows(3) {
+        assert!(!(hanzi(w[0]) && w[1] == ',' && hanzi(w[2])), "a half-width comma is left between 汉字: {}", w.iter().collect::<String>());
+    }
+    assert!(app.stat("stat-zishu") >= 2610, "字数 never drops after fixing punctuation");
+    // One Ctrl+Z restores the original.
+    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+    app.session.chord(&["\u{E009}", "z"]);
+    app.wait_for_value(&text);
+    app.expect_stat("stat-zishu", 2610);
+}
