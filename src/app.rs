@@ -6,6 +6,7 @@ use crate::components::findings_panel::{FindingAction, FindingsPanel};
 use crate::components::header::Header;
 use crate::components::message_bar::MessageBar;
 use crate::components::print_preview::PrintPreview;
+use crate::components::settings_dialog::SettingsDialog;
 use crate::components::stats_panel::StatsPanel;
 use crate::editor_commands;
 use crate::layer_model::paragraph_views;
@@ -123,15 +124,33 @@ pub fn App() -> Html {
         let preview = preview.clone();
         Callback::from(move |()| preview.set(false))
     };
+    let settings_open = use_state(|| false);
+    let open_settings = {
+        let settings_open = settings_open.clone();
+        Callback::from(move |()| settings_open.set(true))
+    };
+    let close_settings = {
+        let settings_open = settings_open.clone();
+        Callback::from(move |()| settings_open.set(false))
+    };
     let dismiss_message = {
         let message = message.clone();
         Callback::from(move |()| message.set(None))
     };
+    let speech_note = draft
+        .settings
+        .cap
+        .as_ref()
+        .filter(|cap| cap.limits().minutes.is_some())
+        .map(|_| AttrValue::from(draft.settings.speaking_rate.note()));
     let chosen_cap = draft.preferences.caps.chosen(CURRENT_DRAFT).map(|p| AttrValue::from(p.id().to_owned()));
 
     html! {
         <div class="app">
-            <Header preview_open={*preview} on_toggle_preview={toggle_preview} />
+            <Header preview_open={*preview} on_toggle_preview={toggle_preview} on_open_settings={open_settings} />
+            if *settings_open {
+                <SettingsDialog preferences={draft.preferences.clone()} on_change={configure.clone()} on_close={close_settings} />
+            }
             if let Some(text) = (*message).clone() {
                 <MessageBar message={text} on_dismiss={dismiss_message} />
             }
@@ -154,7 +173,7 @@ pub fn App() -> Html {
                     />
                 </section>
                 <aside class="side-panel" aria-label="检查结果">
-                    <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} />
+                    <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} {speech_note} />
                     <FindingsPanel analysis={draft.analysis.clone()} text={draft.analyzed_text.clone()} on_action={on_finding} />
                 </aside>
             </main>

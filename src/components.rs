@@ -7,4 +7,5 @@ pub mod header;
 pub mod highlight_layer;
 pub mod message_bar;
 pub mod print_preview;
+pub mod settings_dialog;
 pub mod stats_panel;

@@ -59,6 +59,9 @@ pub struct StatsPanelProps {
     pub analysis: Rc<Analysis>,
     /// The figures describe an earlier text while an IME composition is open.
     pub stale: bool,
+    /// 发言稿 mode (the chosen 文种 caps speaking time): show the estimated speaking time, with
+    /// the note on how it is estimated.
+    pub speech_note: Option<AttrValue>,
 }
 
 #[component]
@@ -80,7 +83,18 @@ pub fn StatsPanel(props: &StatsPanelProps) -> Html {
                 {"统计"}
                 if props.stale { <span class="stat-pending">{"输入法组字中…"}</span> }
             </h2>
-            <dl class="stats" aria-live="polite">{ for figures }</dl>
+            <dl class="stats" aria-live="polite">
+                { for figures }
+                if let Some(note) = &props.speech_note {
+                    <div class="stat stat-headline" title={note.clone()}>
+                        <dt class="stat-label">{"发言时长（估算）"}</dt>
+                        <dd class="stat-value" data-testid="stat-minutes" data-value={props.analysis.speaking_tenths.to_string()}>
+                            { format!("约 {:.1} 分钟", props.analysis.speaking_tenths as f64 / 10.0) }
+                        </dd>
+                        <dd class="stat-note">{ note.clone() }</dd>
+                    </div>
+                }
+            </dl>
         </section>
     }
 }

@@ -504,3 +504,76 @@ fn fix_all_half_width_punctuation_is_one_undoable_edit() {
     app.wait_for_value(&text);
     app.expect_stat("stat-zishu", 2610);
 }
+
+#[test]
+fn a_speech_profile_shows_speaking_time() {
+    let app = App::open(1366, 768);
+    app.paste(&corpus("seed1_bureau_rectification_plan"));
+    app.expect_stat("stat-zishu", 2610);
+    assert_eq!(app.session.execute("return document.querySelector('[data-testid=stat-minutes]')", json!([])), Value::Null, "only in 发言稿 mode");
+    app.choose_cap("js-2019-statement");
+    // 2610 字 at the default 200 字/分钟 = 13.05 minutes, shown in tenths rounded half up.
+    app.expect_stat("stat-minutes", (2610 * 10 * 2 + 200) / 400);
+    let minute = &app.caps()[0];
+    assert_eq!((minute["unit"].as_str(), minute["state"].as_str(), minute["limit"].as_str()), (Some("minute"), Some("over"), Some("8")));
+}
+
+#[test]
+fn custom_rules_and_cap_profiles_from_settings_survive_a_reload() {
+    let app = App::open(1366, 768);
+    app.paste("关于加强值班工作的通知\n各单位要把值班工作抓紧抓实抓细，确保万无一失。\n");
+    app.expect_stat("stat-paragraphs", 2);
+    let open = app.session.find("[data-testid=open-settings]");
+    app.session.click(&open);
+    app.session.find("[data-testid=settings-dialog]");
+
+    // A phrase rule of the user's own, with a slot.
+    let pattern = app.session.find("[data-testid=rule-form-pattern]");
+    app.session.send_keys(&pattern, "抓紧……抓细");
+    let reason = app.session.find("[data-testid=rule-form-reason]");
+    app.session.send_keys(&reason, "排比式表态，没有具体要求。");
+    let suggestion = app.session.find("[data-testid=rule-form-suggestion]");
+    app.session.send_keys(&suggestion, "写明谁在何时做什么。");
+    app.session.execute(
+        "const s = document.querySelector('[data-testid=rule-form-category]'); s.value = 'slogan'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([]),
+    );
+    let save = app.session.find("[data-testid=rule-form-save]");
+    app.session.click(&save);
+    app.session.find("[data-testid=custom-rule]");
+
+    // A bad pattern is refused with a message and changes nothing.
+    let pattern = app.session.find("[data-testid=rule-form-pattern]");
+    app.session.execute("const p = document.querySelector('[data-testid=rule-form-pattern]'); p.value = '';", json!([]));
+    app.session.send_keys(&pattern, "……");
+    app.session.click(&save);
+    app.session.find("[data-testid=rule-form-error]");
+    assert_eq!(app.session.execute("return document.querySelectorAll('[data-testid=custom-rule]').length", json!([])), json!(1));
+
+    // A cap profile of the user's own.
+    for (id, text) in [("cap-form-name", "本单位通知（800字）"), ("cap-form-zi", "800")] {
+        let field = app.session.find(&format!("[data-testid={id}]"));
+        app.session.send_keys(&field, text);
+    }
+    let save_cap = app.session.find("[data-testid=cap-form-save]");
+    app.session.click(&save_cap);
+    app.session.find("[data-testid=custom-cap]");
+    app.session.chord(&["\u{E00C}"]);
+    app.session.wait_until("the dialog to close", "return document.querySelector('[data-testid=settings-dialog]')", |v| v.is_null());
+
+    let custom_id = app.session.execute(
+        "return [...document.querySelectorAll('[data-testid=cap-profile] option')].map(o => o.value).find(v => v.startsWith('user:'))",
+        json!([]),
+    );
+    app.choose_cap(custom_id.as_str().expect("the custom profile is offered in the 文种 selector"));
+    let slogan = "return [...document.querySelectorAll('[data-testid=mark]')].filter(m => m.dataset.rule.startsWith('user:')).map(m => m.textContent)";
+    app.session.wait_until("the custom rule's mark", slogan, |v| v.as_array().is_some_and(|a| !a.is_empty()));
+
+    app.session.refresh();
+    app.expect_stat("stat-paragraphs", 2);
+    let marks = app.session.wait_until("the custom rule's mark after reload", slogan, |v| v.as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(marks[0], json!("抓紧抓实抓细"));
+    let chosen = app.session.execute("return document.querySelector('[data-testid=cap-profile]').value", json!([]));
+    assert_eq!(chosen, custom_id, "the custom profile stays chosen after a reload");
+    assert_eq!(app.caps()[0]["limit"], json!("800"));
+}
