@@ -1,5 +1,7 @@
 //! The whole screen: header, cap strip, editor (or print preview), side panel.
 
+mod transfer;
+
 use crate::components::cap_strip::CapStrip;
 use crate::components::editor::{Editor, TextChange};
 use crate::components::findings_panel::{FindingAction, FindingsPanel};
@@ -86,6 +88,12 @@ pub fn App() -> Html {
         })
     };
     let on_finding = finding_handler(&draft, &configure, &message, &textarea_ref, &layer_ref);
+    let pending_read: transfer::PendingRead = use_mut_ref(|| None);
+    let on_import = transfer::import_handler(&textarea_ref, &message, &pending_read);
+    let on_restore_backup = transfer::restore_handler(&textarea_ref, &draft, &configure, &message, &pending_read);
+    let on_export = transfer::export_handler(&draft, &message);
+    let drag_over = use_state(|| false);
+    let (ondragover, ondragleave, ondrop) = drop_handlers(&drag_over, &on_import);
 
     let preview = use_state(|| false);
     {
@@ -147,7 +155,7 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            <Header preview_open={*preview} on_toggle_preview={toggle_preview} on_open_settings={open_settings} />
+            <Header preview_open={*preview} on_toggle_preview={toggle_preview} on_open_settings={open_settings} {on_import} {on_restore_backup} {on_export} />
             if *settings_open {
                 <SettingsDialog preferences={draft.preferences.clone()} on_change={configure.clone()} on_close={close_settings} />
             }
@@ -162,7 +170,7 @@ pub fn App() -> Html {
                     </section>
                 }
                 // Hidden, not unmounted, during the preview: the textarea keeps its undo history.
-                <section class="editor-zone" aria-label="正文编辑区" hidden={*preview}>
+                <section class={classes!("editor-zone", drag_over.then_some("drop-target"))} aria-label="正文编辑区" hidden={*preview} {ondragover} {ondragleave} {ondrop}>
                     <Editor
                         initial_text={(*initial_text).clone()}
                         text={draft.text.clone()}
@@ -179,6 +187,37 @@ pub fn App() -> Html {
             </main>
         </div>
     }
+}
+
+/// A file dragged onto the editor imports like 导入. Dragged text is left to the browser, which
+/// inserts it at the drop point as usual.
+fn drop_handlers(drag_over: &UseStateHandle<bool>, on_import: &Callback<web_sys::File>) -> (Callback<DragEvent>, Callback<DragEvent>, Callback<DragEvent>) {
+    let carries_files = |e: &DragEvent| e.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0));
+    let over = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            if carries_files(&e) {
+                // Cancelling `dragover` is what allows the drop.
+                e.prevent_default();
+                drag_over.set(true);
+            }
+        })
+    };
+    let leave = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |_: DragEvent| drag_over.set(false))
+    };
+    let drop = {
+        let (drag_over, on_import) = (drag_over.clone(), on_import.clone());
+        Callback::from(move |e: DragEvent| {
+            drag_over.set(false);
+            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0)) {
+                e.prevent_default();
+                on_import.emit(file);
+            }
+        })
+    };
+    (over, leave, drop)
 }
 
 /// Carries out what the findings list asks: selections and fixes on the textarea (fixes as

@@ -8,13 +8,17 @@ pub mod app;
 pub mod components;
 pub mod editor_commands;
 pub mod example;
+pub mod files;
 pub mod layer_model;
 pub mod preferences;
+pub mod panic_screen;
 pub mod print_model;
+pub mod report;
 pub mod state;
 pub mod storage;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, with the panic screen ready.
 pub fn start() {
+    panic_screen::install();
     yew::Renderer::<app::App>::new().render();
 }

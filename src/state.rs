@@ -41,6 +41,10 @@ impl Draft {
     }
 }
 
+/// Typing this in a `panic-probe` test build panics (see the feature in Cargo.toml).
+#[cfg(feature = "panic-probe")]
+pub const PANIC_PROBE: &str = "〔panic-probe〕";
+
 pub enum Action {
     /// The textarea changed while an IME composition is open: keep the text, defer analysis.
     Composing(String),
@@ -58,6 +62,8 @@ impl Reducible for Draft {
             Action::Composing(text) if *self.text == *text => self,
             Action::Composing(text) => Rc::new(Self { text: text.into(), stale: true, ..(*self).clone() }),
             Action::Settled(text) if *self.text == *text && !self.stale => self,
+            #[cfg(feature = "panic-probe")]
+            Action::Settled(text) if text.contains(PANIC_PROBE) => panic!("panic probe typed"),
             Action::Settled(text) => Rc::new(self.analyzed(text.into(), Rc::clone(&self.preferences), Rc::clone(&self.settings))),
             Action::Configure(preferences) if preferences == *self.preferences => self,
             Action::Configure(preferences) => {

@@ -3,6 +3,7 @@
 //! Run by `cargo xtask test`, which builds the site and installs the browser first
 //! (`JIANWEN_DIST`, `CHROME`, `CHROMEDRIVER` say where they are).
 
+mod drafts;
 mod webdriver;
 
 use serde_json::{json, Value};
@@ -576,4 +577,93 @@ fn custom_rules_and_cap_profiles_from_settings_survive_a_reload() {
     let chosen = app.session.execute("return document.querySelector('[data-testid=cap-profile]').value", json!([]));
     assert_eq!(chosen, custom_id, "the custom profile stays chosen after a reload");
     assert_eq!(app.caps()[0]["limit"], json!("800"));
+}
+
+impl App {
+    /// Opens `url` (not the served dist) in a fresh browser.
+    fn open_url(url: &str) -> App {
+        let driver = Driver::start();
+        let session = driver.session(1366, 768);
+        session.performance_log();
+        session.goto(url);
+        session.find("[data-testid=editor]");
+        App { origin: url.to_owned(), session, _driver: driver }
+    }
+
+    /// Inserts text at the caret as the browser's text input does (an IME commit or a paste
+    /// without the clipboard, which `file://` pages cannot be granted).
+    fn insert_text(&self, text: &str) {
+        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        self.session.cdp("Input.insertText", json!({ "text": text }));
+    }
+
+    fn browser_log(&self) -> Vec<String> {
+        let entries = self.session.cmd("POST", "/se/log", Some(json!({"type": "browser"})));
+        entries.as_array().into_iter().flatten().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect()
+    }
+}
+
+#[test]
+fn the_single_file_build_works_from_disk() {
+    let dist = std::env::var_os("JIANWEN_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let file = dist.join("简文.html");
+    assert!(file.is_file(), "{} is missing: run `cargo xtask dist --single-file`", file.display());
+    let app = App::open_url(&format!("file://{}", file.display()));
+    let text = corpus("seed1_bureau_rectification_plan");
+    app.insert_text(&text);
+    app.expect_stat("stat-zishu", 2610);
+    app.expect_stat("stat-pages", 6);
+    app.session.wait_until("highlights", "return document.querySelectorAll('[data-testid=mark]').length", |v| v.as_u64().is_some_and(|n| n > 5));
+    app.session.refresh();
+    app.session.find("[data-testid=editor]");
+    app.wait_for_value(&text);
+    app.expect_stat("stat-zishu", 2610);
+    let requests: Vec<String> = app.requests().into_iter().filter(|u| !u.starts_with("file://") && !u.starts_with("data:")).collect();
+    assert_eq!(requests, Vec::<String>::new(), "the single file loads nothing else");
+    let violations: Vec<String> = app.browser_log().into_iter().filter(|m| m.contains("Content Security Policy")).collect();
+    assert_eq!(violations, Vec::<String>::new());
+}
+
+#[test]
+fn pasted_markup_stays_text_and_the_page_has_no_csp_violation() {
+    let app = App::open(1366, 768);
+    let hostile = "关于<img src=x onerror=alert(1)>的通知\n</textarea><script>alert(2)</script>\n<style>body{display:none}</style>为深入贯彻落实会议精神,结合实际。\n";
+    app.paste(hostile);
+    app.wait_for_value(hostile);
+    app.expect_stat("stat-paragraphs", 3);
+    let dom = app.session.execute(
+        "return [document.querySelectorAll('img').length, document.querySelectorAll('body script, .editor-layer style, .side-panel style').length, \
+                 document.querySelector('.editor-layer').textContent.includes('<img src=x onerror=alert(1)>'), getComputedStyle(document.body).display]",
+        json!([]),
+    );
+    assert_eq!(dom, json!([0, 0, true, "block"]), "markup typed into the editor must stay characters");
+    let alert = app.session.alert_text();
+    assert!(alert.is_none(), "a dialog opened: {alert:?}");
+    let violations: Vec<String> = app.browser_log().into_iter().filter(|m| m.contains("Content Security Policy")).collect();
+    assert_eq!(violations, Vec::<String>::new(), "no CSP violation while loading and editing");
+}
+
+#[test]
+fn a_panic_shows_a_message_and_the_draft_is_saved() {
+    let Some(probe) = std::env::var_os("JIANWEN_PANIC_PROBE_DIST").map(PathBuf::from) else {
+        panic!("JIANWEN_PANIC_PROBE_DIST is not set: run `cargo xtask test`, which builds the panic-probe test build");
+    };
+    let addr = xtask::static_server::spawn(probe, SocketAddr::from(([127, 0, 0, 1], 0))).expect("serve the probe build");
+    let app = App::open_url(&format!("http://{addr}/"));
+    let text = "关于值班安排的通知\n各单位：请做好值班工作。〔panic-probe〕";
+    app.insert_text(text);
+    let screen = app.session.wait_until(
+        "the panic screen",
+        "const s = document.querySelector('[data-testid=panic-screen]'); return s && s.textContent",
+        |v| v.is_string(),
+    );
+    let screen = screen.as_str().unwrap();
+    assert!(screen.contains("简文出错了") && screen.contains("不会丢失"), "{screen}");
+    let reload = app.session.find("[data-testid=panic-reload]");
+    app.session.click(&reload);
+    app.session.find("[data-testid=editor]");
+    app.wait_for_value(text);
+    assert_eq!(app.session.execute("return document.querySelector('[data-testid=panic-screen]')", json!([])), Value::Null);
 }

@@ -76,6 +76,11 @@ impl Session {
         request(&self.base, method, path, body).unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
     }
 
+    /// The text of the open JavaScript dialog, or `None` when there is none.
+    pub fn alert_text(&self) -> Option<String> {
+        request(&self.base, "GET", "/alert/text", None).ok().and_then(|v| v.as_str().map(str::to_owned))
+    }
+
     pub fn goto(&self, url: &str) {
         self.cmd("POST", "/url", Some(json!({ "url": url })));
     }
@@ -137,6 +142,13 @@ impl Session {
         use base64::Engine as _;
         let data = self.cmd("GET", "/screenshot", None);
         base64::engine::general_purpose::STANDARD.decode(data.as_str().expect("screenshot is base64")).expect("valid base64")
+    }
+
+    /// Waits for a `confirm()` or `alert()` dialog, accepts it and returns its text.
+    pub fn accept_dialog(&self) -> String {
+        let text = wait_for("a dialog to open", Duration::from_secs(15), || request(&self.base, "GET", "/alert/text", None).ok());
+        self.cmd("POST", "/alert/accept", Some(json!({})));
+        text.as_str().unwrap_or_default().to_owned()
     }
 
     /// Polls `script` (a function body returning a value) until `accept` holds for its result.

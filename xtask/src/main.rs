@@ -2,7 +2,8 @@
 //!
 //! - `serve`  installs what is missing, builds the site and serves it on http://127.0.0.1:8080
 //! - `test`   installs what is missing (browser too), builds the site and runs every test
-//! - `dist`   installs what is missing and builds the static site into `dist/`
+//! - `dist`   installs what is missing and builds the static site into `dist/`; with
+//!            `--single-file` also `dist/简文.html`, the whole app in one file for `file://`
 //!
 //! Every step is printed before it runs, so a failure says which step and why.
 
@@ -13,14 +14,18 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
-        Some("dist") => dist().map(|_| ()),
+        Some("dist") => match &args[1..] {
+            [] => dist().map(|_| ()),
+            [flag] if flag == "--single-file" => dist().and_then(|dist| site::single_file(&dist)).map(|_| ()),
+            _ => Err(USAGE.to_owned()),
+        },
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -56,11 +61,14 @@ fn test() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
     let dist = site::build(&tools)?;
+    site::single_file(&dist)?;
+    let probe = site::build_panic_probe(&tools)?;
     let mut tally = process::Tally::default();
     let mut all_targets = process::cargo(&tools);
     all_targets
         .args(["test", "--workspace", "--all-targets", "--features", "jianwen/e2e"])
         .env("JIANWEN_DIST", &dist)
+        .env("JIANWEN_PANIC_PROBE_DIST", &probe)
         .env("CHROME", &browser.chromium)
         .env("CHROMEDRIVER", &browser.chromedriver);
     let outcome = process::run_tests(&mut all_targets, &mut tally)

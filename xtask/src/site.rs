@@ -11,16 +11,80 @@ use std::path::{Path, PathBuf};
 /// Builds the release site with Trunk, pins its inline loader script in the CSP, and prints the
 /// size of each file, raw and gzipped. Returns the `dist/` path.
 pub fn build(tools: &Tools) -> Result<PathBuf, String> {
-    let root = workspace_root();
-    let mut trunk = std::process::Command::new("trunk");
-    trunk.current_dir(&root).env("PATH", &tools.path).args(["build", "--release"]);
-    run(&mut trunk)?;
-    let dist = root.join("dist");
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    std::fs::write(&index, pin_inline_scripts(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
+    let dist = workspace_root().join("dist");
+    trunk_build(tools, &[], &dist)?;
     report_sizes(&dist)?;
     Ok(dist)
+}
+
+/// Builds the `panic-probe` test build into `target/dist-panic-probe` (never shipped): the same
+/// app, in which typing a probe text panics, so the tests can see the panic screen.
+pub fn build_panic_probe(tools: &Tools) -> Result<PathBuf, String> {
+    let dist = workspace_root().join("target/dist-panic-probe");
+    trunk_build(tools, &["--features", "panic-probe"], &dist)?;
+    Ok(dist)
+}
+
+/// `trunk build --release` into `dist`, then the CSP pinning of its inline script.
+fn trunk_build(tools: &Tools, extra_args: &[&str], dist: &Path) -> Result<(), String> {
+    let mut trunk = std::process::Command::new("trunk");
+    trunk.current_dir(workspace_root()).env("PATH", &tools.path).args(["build", "--release"]).args(extra_args).arg("--dist").arg(dist);
+    run(&mut trunk)?;
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    std::fs::write(&index, pin_inline_scripts(&html)?).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// Writes `dist/简文.html`: the whole app in one file (CSS, the JS glue and the wasm as base64
+/// inlined), which works when opened from disk (`file://`) where module scripts and `fetch` of
+/// the wasm are refused. Its CSP pins the inline script and style by hash and allows no loads.
+pub fn single_file(dist: &Path) -> Result<PathBuf, String> {
+    let find = |extension: &str| -> Result<PathBuf, String> {
+        let mut found = std::fs::read_dir(dist)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == extension));
+        match (found.next(), found.next()) {
+            (Some(path), None) => Ok(path),
+            _ => Err(format!("dist/ must hold exactly one .{extension} file")),
+        }
+    };
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let css = String::from_utf8(read(&find("css")?)?).map_err(|e| e.to_string())?;
+    let glue = String::from_utf8(read(&find("js")?)?).map_err(|e| e.to_string())?;
+    let wasm = base64::engine::general_purpose::STANDARD.encode(read(&find("wasm")?)?);
+    if css.contains("</style") || glue.contains("</script") {
+        return Err("the CSS or JS contains a closing tag and cannot be inlined".into());
+    }
+    let script = format!(
+        "{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), c => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n"
+    );
+    let hash = |text: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()));
+    let html = format!(
+        r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; style-src 'sha256-{style_hash}'; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'" />
+<meta name="referrer" content="no-referrer" />
+<title>简文 · 公文起草助手</title>
+<link rel="icon" href="data:," />
+<style>{css}</style>
+<script type="module">{script}</script>
+</head>
+<body>
+<noscript>简文需要启用 JavaScript 才能运行。</noscript>
+</body>
+</html>
+"#,
+        script_hash = hash(&script),
+        style_hash = hash(&css),
+    );
+    let path = dist.join("简文.html");
+    std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("==> wrote {} ({} B, {} B gzipped)", path.display(), std::fs::metadata(&path).map_or(0, |m| m.len()), gzip_len(&read(&path)?));
+    Ok(path)
 }
 
 const SCRIPT_SRC: &str = "script-src 'self' 'wasm-unsafe-eval'";
@@ -53,6 +117,8 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|x| ["html", "js", "wasm", "css"].iter().any(|e| x == *e)))
         .collect();
     entries.sort();
+    // The single-file build is a second copy of the same app, not part of what a browser loads.
+    entries.retain(|p| p.file_name().is_none_or(|n| n != "简文.html"));
     let (mut raw_total, mut gz_total) = (0, 0);
     println!("==> dist/ size (raw / gzip -9):");
     for path in entries {
