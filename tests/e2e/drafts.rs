@@ -82,6 +82,26 @@ fn importing_a_docx_and_a_gbk_txt_replaces_the_text_and_ctrl_z_brings_it_back() 
 }
 
 #[test]
+fn a_file_dropped_on_the_editor_is_imported() {
+    let app = App::open(1366, 768);
+    let typed = "关于开展调研的通知\n";
+    app.paste(typed);
+    app.wait_for_value(typed);
+    // WebDriver cannot drag from the desktop: build the drop a file manager would send.
+    let dropped = "关于拖入文件的通知\r\n各单位：\r\n";
+    let script = "const data = new DataTransfer();
+        data.items.add(new File([arguments[0]], '通知.txt', {type: 'text/plain'}));
+        const editor = document.querySelector('[data-testid=editor]');
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+            editor.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+        }";
+    app.session.execute(script, json!([dropped]));
+    app.wait_for_value("关于拖入文件的通知\n各单位：\n");
+    app.session.chord(&["\u{E009}", "z"]);
+    app.wait_for_value(typed);
+}
+
+#[test]
 fn an_unsupported_file_shows_a_message_and_changes_nothing() {
     let app = App::open(1366, 768);
     let typed = "关于开展调研的通知\n各处室：\n";
