@@ -667,3 +667,26 @@ fn a_panic_shows_a_message_and_the_draft_is_saved() {
     app.wait_for_value(text);
     assert_eq!(app.session.execute("return document.querySelector('[data-testid=panic-screen]')", json!([])), Value::Null);
 }
+
+#[test]
+fn an_automated_accessibility_pass_finds_nothing() {
+    let axe = std::env::var_os("AXE_CORE_JS").map(PathBuf::from).expect("AXE_CORE_JS is not set: run `cargo xtask test`, which installs axe-core");
+    let axe = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{}: {e}", axe.display()));
+    let app = App::open(1366, 768);
+    let load = app.session.find("[data-testid=load-example]");
+    app.session.click(&load);
+    app.expect_stat("stat-zishu", 2610);
+    for view in ["editor", "settings"] {
+        if view == "settings" {
+            let open = app.session.find("[data-testid=open-settings]");
+            app.session.click(&open);
+            app.session.find("[data-testid=settings-dialog]");
+        }
+        let script = format!(
+            "{axe}\nconst done = arguments[0];\naxe.run(document, {{ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }})\
+             .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))), e => done(['axe failed: ' + e]));"
+        );
+        let violations = app.session.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": [] })));
+        assert_eq!(violations, json!([]), "{view}: accessibility violations");
+    }
+}

@@ -70,7 +70,8 @@ fn test() -> Result<(), String> {
         .env("JIANWEN_DIST", &dist)
         .env("JIANWEN_PANIC_PROBE_DIST", &probe)
         .env("CHROME", &browser.chromium)
-        .env("CHROMEDRIVER", &browser.chromedriver);
+        .env("CHROMEDRIVER", &browser.chromedriver)
+        .env("AXE_CORE_JS", &browser.axe_core);
     let outcome = process::run_tests(&mut all_targets, &mut tally)
         // Doc tests are not part of --all-targets; only the engine has any.
         .and_then(|()| process::run_tests(process::cargo(&tools).args(["test", "--doc", "-p", "jianwen-engine"]), &mut tally));

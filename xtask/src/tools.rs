@@ -15,10 +15,30 @@ pub struct Tools {
     pub path: OsString,
 }
 
-/// The browser and its driver for the end-to-end tests.
+/// The browser, its driver, and the accessibility checker for the end-to-end tests.
 pub struct Browser {
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
+    /// `axe.min.js` of the npm package axe-core, injected by the accessibility test.
+    pub axe_core: PathBuf,
+}
+
+const AXE_CORE_VERSION: &str = "4.14.1";
+
+/// Installs axe-core from the npm registry into the tool cache when missing.
+fn ensure_axe_core() -> Result<PathBuf, String> {
+    let home = std::env::var_os("HOME").map(PathBuf::from).ok_or("HOME is not set")?;
+    let prefix = home.join(".cache/jianwen/axe");
+    let script = prefix.join("node_modules/axe-core/axe.min.js");
+    let installed = std::fs::read_to_string(prefix.join("node_modules/axe-core/package.json"))
+        .is_ok_and(|manifest| manifest.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
+    if !installed {
+        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+        let prefix = prefix.to_string_lossy().into_owned();
+        let package = format!("axe-core@{AXE_CORE_VERSION}");
+        run(Command::new("npm").args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix", &prefix, &package]))?;
+    }
+    Ok(script)
 }
 
 /// Makes sure the wasm target, Trunk, wasm-bindgen-cli (at the lockfile's version) and wasm-opt
@@ -67,8 +87,9 @@ pub fn ensure_browser() -> Result<Browser, String> {
     let chromium = find_program(&["chromium", "chromium-browser"]);
     let chromedriver = find_program(&["chromedriver"]);
     let has_cjk_font = output("fc-list", &[":lang=zh", "family"]).is_some_and(|fonts| !fonts.trim().is_empty());
+    let axe_core = ensure_axe_core()?;
     if let (Some(chromium), Some(chromedriver), true) = (&chromium, &chromedriver, has_cjk_font) {
-        return Ok(Browser { chromium: chromium.clone(), chromedriver: chromedriver.clone() });
+        return Ok(Browser { chromium: chromium.clone(), chromedriver: chromedriver.clone(), axe_core });
     }
     let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -87,6 +108,7 @@ pub fn ensure_browser() -> Result<Browser, String> {
     Ok(Browser {
         chromium: find_program(&["chromium", "chromium-browser"]).ok_or("chromium is still missing after apt-get install")?,
         chromedriver: find_program(&["chromedriver"]).ok_or("chromedriver is still missing after apt-get install")?,
+        axe_core,
     })
 }
 
