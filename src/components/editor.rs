@@ -12,6 +12,7 @@ use crate::layer_model::ParagraphView;
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
@@ -95,6 +96,23 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
 
+    // The textarea covers the layer, so a highlight cannot be hovered itself: find the mark under
+    // the pointer from the layer's geometry and say why it is marked, in a line under the text.
+    let hint = use_state(|| None::<AttrValue>);
+    let onmousemove = {
+        let (layer_ref, hint) = (layer_ref.clone(), hint.clone());
+        Callback::from(move |e: MouseEvent| {
+            let found = layer_ref.cast::<web_sys::Element>().and_then(|layer| mark_title_at(&layer, f64::from(e.client_x()), f64::from(e.client_y())));
+            if *hint != found {
+                hint.set(found);
+            }
+        })
+    };
+    let onmouseleave = {
+        let hint = hint.clone();
+        Callback::from(move |_: MouseEvent| hint.set(None))
+    };
+
     html! {
         <div class="editor">
             <HighlightLayer node_ref={layer_ref} paragraphs={Rc::clone(&props.paragraphs)} />
@@ -108,7 +126,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                 placeholder="在此输入或粘贴公文正文：第一行为标题，每段一行。"
                 {oninput}
                 {onscroll}
+                {onmousemove}
+                {onmouseleave}
             />
+            if let Some(text) = &*hint {
+                <div class="mark-hint" role="status" data-testid="mark-hint">{ text.clone() }</div>
+            }
             if props.text.is_empty() {
                 <div class="editor-empty">
                     <p>{"字数、段落等统计会随输入即时更新，全部在本机计算。"}</p>
@@ -119,4 +142,20 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         </div>
     }
+}
+
+/// The `data-title` of the innermost mark drawn under the point, if any.
+fn mark_title_at(layer: &web_sys::Element, x: f64, y: f64) -> Option<AttrValue> {
+    let marks = layer.query_selector_all("mark").ok()?;
+    let mut found = None;
+    for index in 0..marks.length() {
+        let Some(mark) = marks.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let rects = mark.get_client_rects();
+        let hit = (0..rects.length()).filter_map(|i| rects.item(i)).any(|r| r.left() <= x && x <= r.right() && r.top() <= y && y <= r.bottom());
+        if hit {
+            // Nested format marks come after their phrase mark: the last hit is the innermost.
+            found = mark.get_attribute("data-title").map(AttrValue::from);
+        }
+    }
+    found
 }

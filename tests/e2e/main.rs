@@ -690,3 +690,75 @@ fn an_automated_accessibility_pass_finds_nothing() {
         assert_eq!(violations, json!([]), "{view}: accessibility violations");
     }
 }
+
+/// A browser measurement, not a timed assertion: the time from a keystroke's `input` event to
+/// the next frame after the figures changed, over 200 keystrokes at the end and in the middle of
+/// long drafts. Prints median and p95; asserts only that every keystroke was counted.
+#[test]
+#[ignore = "a benchmark (about 10 minutes): run it with `--ignored typing_latency --nocapture`"]
+fn typing_latency_benchmark() {
+    let app = App::open(1366, 768);
+    let report = corpus("hebei_2026_gov_work_report");
+    let long: String = std::iter::repeat_n(report.as_str(), 21).collect();
+    for (label, text) in [("hebei ~9,500 字", report.clone()), ("~200,000 字", long)] {
+        app.replace_all_by_paste(&text);
+        let words = app.session.wait_until("the figures", "return Number(document.querySelector('[data-testid=stat-zishu]').dataset.value)", |v| v.as_u64().is_some_and(|n| n > 0));
+        let mut words = words.as_u64().unwrap();
+        for place in ["end", "middle"] {
+            app.session.execute(
+                r#"const e = document.querySelector('[data-testid=editor]'); e.focus();
+                   const at = arguments[0] === 'end' ? e.value.length : Math.floor(e.value.length / 2);
+                   e.setSelectionRange(at, at);
+                   window.__latencies = []; window.__t0 = 0;
+                   if (!window.__observing) {
+                     window.__observing = true;
+                     e.addEventListener('input', () => { window.__t0 = performance.now(); }, true);
+                     new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - window.__t0))))
+                       .observe(document.querySelector('[data-testid=stat-zishu]'), { attributes: true, attributeFilter: ['data-value'] });
+                   }"#,
+                json!([place]),
+            );
+            for i in 0..200 {
+                app.session.cdp("Input.insertText", json!({ "text": "字" }));
+                words += 1;
+                let want = i + 1;
+                app.session.wait_until("the keystroke's update", "return window.__latencies.length", |v| v.as_u64() == Some(want));
+            }
+            app.expect_stat("stat-zishu", words);
+            let mut latencies: Vec<f64> = serde_json::from_value(app.session.execute("return window.__latencies", json!([]))).unwrap();
+            latencies.sort_by(f64::total_cmp);
+            println!(
+                "typing latency, {label}, at the {place}: median {:.1} ms, p95 {:.1} ms (200 keystrokes)",
+                latencies[latencies.len() / 2],
+                latencies[latencies.len() * 95 / 100]
+            );
+        }
+    }
+}
+
+#[test]
+fn hovering_a_highlight_shows_its_reason_and_suggestion() {
+    let app = App::open(1366, 768);
+    app.paste(&corpus("seed1_bureau_rectification_plan"));
+    app.expect_stat("stat-zishu", 2610);
+    app.session.execute(
+        "const e = document.querySelector('[data-testid=editor]'); e.scrollTop = 0; e.dispatchEvent(new Event('scroll'));",
+        json!([]),
+    );
+    let target = app.session.wait_until(
+        "a visible hat mark",
+        "const m = document.querySelector('[data-testid=mark][data-category=hat]'); if (!m) return null; \
+         const r = m.getClientRects()[0]; return [Math.round(r.left + 2), Math.round(r.top + r.height / 2), m.dataset.title];",
+        |v| v.is_array(),
+    );
+    let (x, y) = (target[0].as_i64().unwrap(), target[1].as_i64().unwrap());
+    app.session.cmd(
+        "POST",
+        "/actions",
+        Some(json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+            "actions": [{"type": "pointerMove", "x": x, "y": y, "origin": "viewport"}]}]})),
+    );
+    let hint = app.session.wait_until("the hint", "return document.querySelector('[data-testid=mark-hint]')?.textContent ?? null", |v| v.is_string());
+    assert_eq!(hint, target[2], "the hint shows the hovered mark's reason and suggestion");
+    assert!(hint.as_str().unwrap().contains("建议："));
+}
