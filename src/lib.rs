@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod editor_commands;
 pub mod example;
+pub mod excerpt;
 pub mod files;
 pub mod layer_model;
 pub mod preferences;

@@ -8,7 +8,7 @@
 use jianwen_engine::caps::{CapState, Unit};
 use jianwen_engine::Analysis;
 use std::fmt::Write as _;
-use std::ops::Range;
+use crate::excerpt::excerpt;
 
 /// `text` with the five characters that HTML gives meaning to replaced by entities, so it is
 /// safe in element content and in quoted attribute values.
@@ -124,7 +124,7 @@ pub fn check_report(title: &str, text: &str, analysis: &Analysis) -> String {
                 html,
                 "<tr><td>{}</td><td class=\"excerpt\">{}</td><td>{}<br>建议：{}</td></tr>",
                 h.category.label(),
-                escape_html(&excerpt(text, &h.span)),
+                escape_html(&excerpt(text, &h.span, EXCERPT_CHARS)),
                 escape_html(&h.reason),
                 escape_html(&h.suggestion)
             );
@@ -139,7 +139,7 @@ pub fn check_report(title: &str, text: &str, analysis: &Analysis) -> String {
             let _ = write!(
                 html,
                 "<tr><td class=\"excerpt\">{}</td><td>{}</td></tr>",
-                escape_html(&excerpt(text, &f.span)),
+                escape_html(&excerpt(text, &f.span, EXCERPT_CHARS)),
                 escape_html(&f.message)
             );
         }
@@ -150,16 +150,6 @@ pub fn check_report(title: &str, text: &str, analysis: &Analysis) -> String {
     html
 }
 
-fn excerpt(text: &str, span: &Range<usize>) -> String {
-    let slice = text.get(span.clone()).unwrap_or_default();
-    let mut chars = slice.chars();
-    let head: String = chars.by_ref().take(EXCERPT_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ use jianwen_engine::format::{Fix, FormatFinding};
 use jianwen_engine::phrases::{Category, Highlight};
 use jianwen_engine::Analysis;
 use std::ops::Range;
+use crate::excerpt::excerpt;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -101,16 +102,6 @@ fn FindingGroup(props: &FindingGroupProps) -> Html {
     }
 }
 
-fn excerpt(text: &str, span: &Range<usize>) -> String {
-    let slice = text.get(span.clone()).unwrap_or_default();
-    let mut chars = slice.chars();
-    let head: String = chars.by_ref().take(EXCERPT_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
 
 fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -> Html {
     let matched = text.get(h.span.clone()).unwrap_or_default().to_owned();
@@ -129,7 +120,7 @@ fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -
     let detail = format!("{}\n建议：{}", h.reason, h.suggestion);
     html! {
         <li class="finding" data-testid="finding" data-category={h.category.as_str()} data-rule={h.rule.to_string()} title={detail}>
-            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &h.span) }</button>
+            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &h.span, EXCERPT_CHARS) }</button>
             <p class="finding-detail">{ h.reason.to_string() }<br />{ format!("建议：{}", h.suggestion) }</p>
             <div class="finding-actions">
                 <button type="button" class="button-link" data-testid="finding-ignore" onclick={ignore}>{"忽略"}</button>
@@ -158,7 +149,7 @@ fn format_item(f: &FormatFinding, all: &[FormatFinding], text: &str, on_action: 
     });
     html! {
         <li class="finding" data-testid="finding" data-category="format" data-rule={f.rule} title={f.message.clone()}>
-            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &f.span) }</button>
+            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &f.span, EXCERPT_CHARS) }</button>
             <p class="finding-detail">{ f.message.clone() }</p>
             <div class="finding-actions">
                 if let Some(onclick) = fix {
