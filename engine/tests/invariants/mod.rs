@@ -27,9 +27,9 @@ fn on_boundaries(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// Every span [`Analysis`] reports lies on `char` boundaries inside `text`; phrase highlights are
-/// non-empty, in order and disjoint; weak adverbs lie outside them; format findings are non-empty
-/// and sorted, with edits inside their finding and fixes of one analysis that never clash; a cap's
-/// cut falls exactly where its limit is passed.
+/// non-empty, in order and disjoint, and their counts and density add up; weak adverbs lie outside
+/// them; format findings are non-empty and sorted, with edits inside their finding and fixes of
+/// one analysis that never clash; a cap's cut falls exactly where its limit is passed.
 pub fn assert_spans_sound(text: &str, settings: &Settings, analysis: &Analysis) {
     let highlights = &analysis.phrases.highlights;
     for h in highlights {
@@ -56,7 +56,23 @@ pub fn assert_spans_sound(text: &str, settings: &Settings, analysis: &Analysis) 
             pair[1].rule
         );
     }
-    let adverbs = &analysis.phrases.adverbs.spans;
+    let phrases = &analysis.phrases;
+    assert_eq!(
+        phrases.counts.total(),
+        highlights.len(),
+        "counts per category"
+    );
+    assert!(
+        phrases.density_per_mille <= 1000,
+        "density {}‰",
+        phrases.density_per_mille
+    );
+    assert_eq!(
+        phrases.adverbs.used,
+        phrases.adverbs.spans.len(),
+        "adverbs used"
+    );
+    let adverbs = &phrases.adverbs.spans;
     for span in adverbs {
         assert!(
             on_boundaries(text, span) && span.start < span.end,
