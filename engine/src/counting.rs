@@ -5,7 +5,7 @@
 //! (`2024`, `GDP`, `PM2.5`, `www.gov.cn`) counts one if it holds a letter or digit. A stray ASCII
 //! `,` between 汉字 counts nothing.
 
-use crate::chars::{classify, is_line_break, CharClass};
+use crate::chars::{classify, indices, is_line_break, CharClass};
 use serde::Serialize;
 
 /// The character figures of a text. Each field is a count of Unicode scalar values or of runs.
@@ -33,34 +33,50 @@ pub struct Counts {
 /// assert_eq!((c.word_count, c.chars_no_spaces, c.chars_with_spaces), (12, 24, 25));
 /// ```
 pub fn count(text: &str) -> Counts {
-    let mut counts = Counts::default();
+    // Tallies per class; the figures are sums of them, so each character costs one branch.
+    let (mut hanzi, mut full_width, mut half_width, mut spaces) = (0, 0, 0, 0);
+    let (mut runs, mut paragraphs) = (0, 0);
     let mut run_has_alnum = false;
     let mut paragraph_has_content = false;
-    for c in text.chars() {
-        let class = classify(c);
-        if class != CharClass::HalfWidth {
-            counts.word_count += usize::from(run_has_alnum);
-            run_has_alnum = false;
-        }
-        if is_line_break(c) {
-            counts.paragraphs += usize::from(paragraph_has_content);
-            paragraph_has_content = false;
-            continue;
-        }
-        counts.chars_with_spaces += 1;
-        match class {
-            CharClass::Whitespace => continue,
+    for (_, c) in indices(text) {
+        match classify(c) {
             CharClass::Hanzi => {
-                counts.hanzi += 1;
-                counts.word_count += 1;
+                hanzi += 1;
+                runs += usize::from(run_has_alnum);
+                run_has_alnum = false;
+                paragraph_has_content = true;
             }
-            CharClass::FullWidth => counts.word_count += 1,
-            CharClass::HalfWidth => run_has_alnum |= c.is_alphanumeric(),
+            CharClass::FullWidth => {
+                full_width += 1;
+                runs += usize::from(run_has_alnum);
+                run_has_alnum = false;
+                paragraph_has_content = true;
+            }
+            CharClass::HalfWidth => {
+                half_width += 1;
+                run_has_alnum |= c.is_alphanumeric();
+                paragraph_has_content = true;
+            }
+            CharClass::Whitespace => {
+                runs += usize::from(run_has_alnum);
+                run_has_alnum = false;
+                if is_line_break(c) {
+                    paragraphs += usize::from(paragraph_has_content);
+                    paragraph_has_content = false;
+                } else {
+                    spaces += 1;
+                }
+            }
         }
-        counts.chars_no_spaces += 1;
-        paragraph_has_content = true;
     }
-    counts.word_count += usize::from(run_has_alnum);
-    counts.paragraphs += usize::from(paragraph_has_content);
-    counts
+    runs += usize::from(run_has_alnum);
+    paragraphs += usize::from(paragraph_has_content);
+    let visible = hanzi + full_width + half_width;
+    Counts {
+        word_count: hanzi + full_width + runs,
+        chars_no_spaces: visible,
+        chars_with_spaces: visible + spaces,
+        hanzi,
+        paragraphs,
+    }
 }

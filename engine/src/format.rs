@@ -65,6 +65,7 @@ mod numbering;
 mod punct;
 mod wording;
 
+use crate::sentences::{sentences, Sentence};
 use context::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -380,7 +381,16 @@ impl FormatSettings {
 /// Runs every enabled rule over `text`. Findings come sorted by position, then by rule order.
 /// Never panics, whatever the input.
 pub fn check(text: &str, settings: &FormatSettings) -> Vec<FormatFinding> {
-    let cx = Context::new(text, settings);
+    check_in(text, settings, &sentences(text))
+}
+
+/// [`check`] with the `sentences` of `text`, which [`analyze`](crate::analyze) has split already.
+pub(crate) fn check_in(
+    text: &str,
+    settings: &FormatSettings,
+    sentences: &[Sentence],
+) -> Vec<FormatFinding> {
+    let cx = Context::new(text, settings, sentences);
     let mut findings = Vec::new();
     let mut hits = Vec::new();
     for rule in RULES.iter().filter(|r| settings.is_enabled(r.id)) {

@@ -76,12 +76,14 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     let counts = counting::count(text);
     let layout = layout::layout(text, &settings.layout);
     let caps = settings.cap.as_ref().map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
+    // Phrases and format checks both go by sentence: split once.
+    let sentences = sentences::sentences(text);
     Analysis {
         speaking_tenths: settings.speaking_rate.tenths_of_minute(counts.word_count),
+        phrases: phrases::find_in(text, &settings.rules, counts.word_count, &sentences),
+        format: format::check_in(text, &settings.format, &sentences),
         counts,
         layout,
-        phrases: phrases::find(text, &settings.rules),
         caps,
-        format: format::check(text, &settings.format),
     }
 }

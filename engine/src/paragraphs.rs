@@ -20,21 +20,13 @@ pub fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                spans.push(start..i);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                spans.push(start..i);
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                start = i;
-            }
-            _ => i += 1,
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The LF of a CRLF pair, already taken with its CR.
+        if i < start {
+            continue;
         }
+        spans.push(start..i);
+        start = i + if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
     }
     if start < bytes.len() {
         spans.push(start..bytes.len());

@@ -58,11 +58,10 @@ pub use rules::{builtin_rules, Category, Rule, Severity};
 
 use crate::counting::count;
 use crate::sentences::{sentences, Sentence};
-use aho_corasick::{AhoCorasick, MatchKind};
-use matcher::RawMatch;
+use matcher::{Found, RawMatch};
 use serde::Serialize;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 use structure::{Evidence, Zone};
 
 /// A sentence at least this many percent formula (by letters and 汉字) is highlighted whole.
@@ -184,30 +183,43 @@ pub struct PhraseFindings {
     pub adverbs: AdverbBudget,
 }
 
-static ADVERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = include_str!("../data/adverbs.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
-        .expect("a few short literals always build")
-});
-
 /// Letters and 汉字: what a formula's share of a sentence is measured in.
 fn weight(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+    s.chars().filter(|&c| is_alphanumeric(c)).count()
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and the two main
+/// blocks of 汉字, which make up nearly all of a draft: the tables cost more than the rest of
+/// the density measure.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7F' => c.is_ascii_alphanumeric(),
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Finds the boilerplate in `text` under `rules`.
 pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
+    find_in(text, rules, count(text).word_count, &sentences(text))
+}
+
+/// [`find`] for a text of `total` 字 (Word's 字数) and these `sentences`, which
+/// [`analyze`](crate::analyze) has worked out already.
+pub(crate) fn find_in(
+    text: &str,
+    rules: &RuleSet,
+    total: usize,
+    sentences: &[Sentence],
+) -> PhraseFindings {
     let matcher = rules.matcher();
-    let mut matches: Vec<RawMatch> = matcher.find(text);
+    let Found {
+        mut matches,
+        adverbs,
+    } = matcher.find(text);
     matches.retain(|m| !rules.is_ignored(&matcher.rule(m.rule).id, &text[m.span.clone()]));
 
-    let sentences = sentences(text);
-    let owner = owners(&sentences, &matches);
+    let owner = owners(sentences, &matches);
     let mut evidence = vec![Evidence::default(); sentences.len()];
     for (m, &s) in matches.iter().zip(&owner) {
         if let Some(s) = s {
@@ -218,7 +230,7 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
             }
         }
     }
-    let zones = structure::zones(text, &sentences, &evidence);
+    let zones = structure::zones(text, sentences, &evidence);
 
     let mut highlights = Vec::with_capacity(matches.len());
     let mut i = 0;
@@ -247,7 +259,6 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
 
     let mut counts = CategoryCounts::default();
     highlights.iter().for_each(|h| counts.add(h.category));
-    let total = count(text).word_count;
     let inside: usize = highlights
         .iter()
         .map(|h| count(&text[h.span.clone()]).word_count)
@@ -256,7 +267,7 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
         .checked_div(total)
         .map_or(0, |d| d as u32);
     PhraseFindings {
-        adverbs: adverb_budget(text, total, &highlights),
+        adverbs: adverb_budget(adverbs, total, &highlights),
         highlights,
         counts,
         density_per_mille,
@@ -325,11 +336,15 @@ fn whole_sentence(
     })
 }
 
-fn adverb_budget(text: &str, total: usize, highlights: &[Highlight]) -> AdverbBudget {
+/// The weak adverbs at `adverbs` outside the highlights, against the budget of `total` 字.
+fn adverb_budget(
+    adverbs: Vec<Range<usize>>,
+    total: usize,
+    highlights: &[Highlight],
+) -> AdverbBudget {
     let mut next = highlights.iter().peekable();
-    let spans: Vec<Range<usize>> = ADVERBS
-        .find_iter(text)
-        .map(|m| m.range())
+    let spans: Vec<Range<usize>> = adverbs
+        .into_iter()
         .filter(|span| {
             while next.next_if(|h| h.span.end <= span.start).is_some() {}
             next.peek().is_none_or(|h| h.span.start >= span.end)
@@ -339,5 +354,23 @@ fn adverb_budget(text: &str, total: usize, highlights: &[Highlight]) -> AdverbBu
         used: spans.len(),
         allowed: (total * ADVERBS_PER_THOUSAND).div_ceil(1000),
         spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_alphanumeric_agrees_with_the_standard_library() {
+        let blocks = [
+            '\0'..='\u{FF}',
+            '\u{3000}'..='\u{A000}',
+            '\u{F900}'..='\u{FB00}',
+            '\u{20000}'..='\u{20100}',
+        ];
+        for c in blocks.into_iter().flatten() {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 }

@@ -162,7 +162,8 @@ impl CapReport {
 /// Measures a draft against `profile`. `counts` and `layout` must be those of `text` (as
 /// [`analyze`](crate::analyze) computes them); `rate` converts 字 to minutes.
 ///
-/// Costs one pass over the text for the page density, plus one per exceeded limit for its cut.
+/// Costs at most half a pass over the text for the page density (the 字 before the last page are
+/// counted from the nearer end), plus, for each exceeded limit, a pass up to its cut.
 ///
 /// # Examples
 /// ```
@@ -183,7 +184,7 @@ pub fn evaluate(
     text: &str,
     rate: SpeakingRate,
 ) -> CapReport {
-    let zi_per_page = draft_density(text, layout);
+    let zi_per_page = draft_density(text, layout, counts.word_count);
     let limits = Unit::ALL
         .iter()
         .filter_map(|&unit| profile.limits().get(unit).map(|limit| (unit, limit)))
@@ -199,9 +200,9 @@ pub fn evaluate(
 }
 
 /// The draft's 字 per page, from its full pages (see [`ZiPerPage`]).
-fn draft_density(text: &str, layout: &Layout) -> ZiPerPage {
+fn draft_density(text: &str, layout: &Layout, total: usize) -> ZiPerPage {
     match layout.page_starts.last() {
-        Some(&last_page) => match words_before(text, last_page) {
+        Some(&last_page) => match words_before(text, last_page, total) {
             0 => ZiPerPage::Grid,
             zi => ZiPerPage::Draft {
                 zi,
@@ -263,7 +264,7 @@ fn measure(
         }
         Unit::Page => {
             let cut = layout.page_starts.get(limit_n - 1).copied();
-            let past = cut.map_or(0, |at| zi.saturating_sub(words_before(text, at)));
+            let past = cut.map_or(0, |at| zi.saturating_sub(words_before(text, at, zi)));
             let overage = Overage {
                 zi: past,
                 pages_tenths: (measured - capacity) as u64 * 10,

@@ -1,14 +1,13 @@
 //! Where each 字 of Word's count begins, to turn "the 5001st 字" into a text offset.
 
-use crate::chars::{classify, CharClass};
-use std::str::CharIndices;
+use crate::chars::{classify, indices, CharClass, Indices};
 
 /// Byte offsets where each 字 counted by [`count`](crate::counting::count)'s `word_count`
 /// begins, in order: every 汉字 and full-width character at itself, a half-width run holding a
 /// letter or digit at the run's first character (`(2024)` begins at `(`). A run without one
 /// counts nothing and yields nothing. The number of offsets is always `word_count`.
 pub(super) struct WordStarts<'a> {
-    chars: CharIndices<'a>,
+    chars: Indices<'a>,
     /// Start of the half-width run being read, and whether it has been counted yet.
     run: Option<(usize, bool)>,
 }
@@ -16,7 +15,7 @@ pub(super) struct WordStarts<'a> {
 impl<'a> WordStarts<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         WordStarts {
-            chars: text.char_indices(),
+            chars: indices(text),
             run: None,
         }
     }
@@ -51,11 +50,27 @@ pub(super) fn start_of_word_after(text: &str, n: usize) -> Option<usize> {
     WordStarts::new(text).nth(n)
 }
 
-/// How many 字 begin before byte offset `at`.
-pub(super) fn words_before(text: &str, at: usize) -> usize {
-    WordStarts::new(text)
-        .take_while(|&start| start < at)
-        .count()
+/// How many 字 begin before byte offset `at`, given the `total` of `text` (its Word 字数).
+///
+/// Counted from whichever end is nearer: the last page of a long draft begins near its end, and
+/// counting all the pages before it cost as much as counting the draft once more.
+pub(super) fn words_before(text: &str, at: usize, total: usize) -> usize {
+    if at <= text.len() / 2 || !text.is_char_boundary(at) {
+        return WordStarts::new(text)
+            .take_while(|&start| start < at)
+            .count();
+    }
+    // The rest of a half-width run that began before `at` begins no 字 of its own.
+    let is_half = |c: char| classify(c) == CharClass::HalfWidth;
+    let mut from = at;
+    if text[..at].chars().next_back().is_some_and(is_half) {
+        from += text[at..]
+            .chars()
+            .take_while(|&c| is_half(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    }
+    total.saturating_sub(WordStarts::new(&text[from..]).count())
 }
 
 #[cfg(test)]
@@ -74,6 +89,7 @@ mod tests {
             ("ab\tcd", &[0, 3]),
             ("GDP\n2024", &[0, 4]),
             ("增长5.2%左右", &[0, 3, 6, 10, 13]),
+            ("字ab cd(2024) ef", &[0, 3, 6, 15]),
         ];
         for &(text, want) in cases {
             let got: Vec<usize> = WordStarts::new(text).collect();
@@ -83,6 +99,14 @@ mod tests {
                 count(text).word_count,
                 "{text:?}: as many starts as counted 字"
             );
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let before = got.iter().filter(|&&start| start < at).count();
+                assert_eq!(
+                    words_before(text, at, got.len()),
+                    before,
+                    "{text:?} before {at}"
+                );
+            }
         }
     }
 }

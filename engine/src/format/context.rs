@@ -3,26 +3,44 @@
 
 use super::addressee::{self, Addressee};
 use super::attachment::{self, Attachments};
+use super::date::{self, Date};
 use super::docnum::{self, DocNumber};
 use super::numbering::{self, Heading};
 use super::FormatSettings;
-use crate::chars::is_hanzi;
+use crate::chars::{char_count, indices, is_hanzi};
 use crate::paragraphs::paragraph_spans;
+use crate::sentences::Sentence;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 pub(crate) struct Context<'t> {
     pub(crate) text: &'t str,
     pub(crate) settings: &'t FormatSettings,
+    pub(crate) sentences: &'t [Sentence],
     pub(crate) paragraphs: Vec<Range<usize>>,
     pub(crate) attachments: Attachments,
     pub(crate) headings: Vec<Heading>,
     pub(crate) doc_numbers: Vec<DocNumber>,
     pub(crate) addressee: Option<Addressee>,
-    /// Sorted, disjoint: URLs, e-mail addresses, 发文字号, heading marks, attachment numbers and
-    /// trailing marks, the 主送机关's last mark.
-    protected: Vec<Range<usize>>,
+    /// The characters of the paragraphs with their byte offsets, decoded once for all the rules
+    /// that walk them character by character (each decoded them again, which cost more than all
+    /// their checks together).
+    chars: Vec<(usize, char)>,
+    /// Whether each character of `chars` lies in a span that punctuation checks leave alone:
+    /// URLs, e-mail addresses, 发文字号, heading marks, attachment numbers and trailing marks, the
+    /// 主送机关's last mark.
+    protected: Vec<bool>,
+    /// The range of `chars` of each paragraph.
+    paragraph_chars: Vec<Range<usize>>,
+    /// For each paragraph in turn, the indices (within the paragraph) of its characters that
+    /// are not 汉字: all that the punctuation rules look for, about one character in eight.
+    others: Vec<usize>,
+    /// The range of `others` of each paragraph.
+    paragraph_others: Vec<Range<usize>>,
+    /// The dates of the text, found on first use and shared by the date rules.
+    dates: OnceCell<Vec<Date>>,
 }
 
 /// A URL with a scheme or starting with `www.`; trailing punctuation is trimmed off afterwards.
@@ -36,7 +54,11 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'t> Context<'t> {
-    pub(crate) fn new(text: &'t str, settings: &'t FormatSettings) -> Self {
+    pub(crate) fn new(
+        text: &'t str,
+        settings: &'t FormatSettings,
+        sentences: &'t [Sentence],
+    ) -> Self {
         let paragraphs = paragraph_spans(text);
         let attachments = attachment::parse(text, &paragraphs);
         let headings = numbering::parse(text, &paragraphs, &attachments);
@@ -44,47 +66,87 @@ impl<'t> Context<'t> {
         let addressee = addressee::find(text, &paragraphs, &headings, &doc_numbers);
 
         let mut protected: Vec<Range<usize>> = Vec::new();
-        protected.extend(URL.find_iter(text).map(|m| trim_url(text, m.range())));
-        protected.extend(EMAIL.find_iter(text).map(|m| m.range()));
+        // Every URL holds "://" or "www." and every address "@": most drafts have neither, and
+        // these literal searches are far quicker than the patterns' own scans.
+        if text.contains("://") || text.contains("www.") {
+            protected.extend(URL.find_iter(text).map(|m| trim_url(text, m.range())));
+        }
+        if text.contains('@') {
+            protected.extend(EMAIL.find_iter(text).map(|m| m.range()));
+        }
         protected.extend(doc_numbers.iter().map(|d| d.span.clone()));
         protected.extend(headings.iter().map(|h| h.span.clone()));
         protected.extend(attachments.protected());
         protected.extend(addressee.iter().filter_map(|a| a.mark.clone()));
         protected.sort_by_key(|r| r.start);
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(protected.len());
-        for r in protected {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
+
+        let mut chars = Vec::with_capacity(char_count(text));
+        let mut others = Vec::new();
+        let mut paragraph_chars = Vec::with_capacity(paragraphs.len());
+        let mut paragraph_others = Vec::with_capacity(paragraphs.len());
+        for p in &paragraphs {
+            let (first, first_other) = (chars.len(), others.len());
+            for (i, c) in indices(&text[p.clone()]) {
+                if !is_hanzi(c) {
+                    others.push(chars.len() - first);
+                }
+                chars.push((p.start + i, c));
             }
+            paragraph_chars.push(first..chars.len());
+            paragraph_others.push(first_other..others.len());
         }
+        let mut ranges = protected.iter().peekable();
+        let protected = chars
+            .iter()
+            .map(|&(at, _)| {
+                while ranges.next_if(|r| r.end <= at).is_some() {}
+                ranges.peek().is_some_and(|r| r.start <= at)
+            })
+            .collect();
 
         Context {
             text,
             settings,
+            sentences,
             paragraphs,
             attachments,
             headings,
             doc_numbers,
             addressee,
-            protected: merged,
+            chars,
+            protected,
+            paragraph_chars,
+            others,
+            paragraph_others,
+            dates: OnceCell::new(),
         }
     }
 
-    /// Whether the byte at `pos` lies in a span that punctuation checks leave alone.
-    pub(crate) fn is_protected(&self, pos: usize) -> bool {
-        let i = self.protected.partition_point(|r| r.end <= pos);
-        self.protected.get(i).is_some_and(|r| r.start <= pos)
+    /// The characters of each paragraph with their byte offsets in the text.
+    pub(crate) fn paragraph_chars(&self) -> impl Iterator<Item = &[(usize, char)]> + '_ {
+        self.paragraph_chars.iter().map(|r| &self.chars[r.clone()])
     }
 
-    /// The characters of each paragraph with their byte offsets in the text.
-    pub(crate) fn paragraph_chars(&self) -> impl Iterator<Item = Vec<(usize, char)>> + '_ {
-        self.paragraphs.iter().map(|p| {
-            self.text[p.clone()]
-                .char_indices()
-                .map(|(i, c)| (p.start + i, c))
-                .collect()
-        })
+    /// Each paragraph's characters (as [`Context::paragraph_chars`]), whether each lies in a
+    /// span that punctuation checks leave alone, and the indices of those that are not 汉字.
+    pub(crate) fn paragraph_details(
+        &self,
+    ) -> impl Iterator<Item = (&[(usize, char)], &[bool], &[usize])> + '_ {
+        self.paragraph_chars
+            .iter()
+            .zip(&self.paragraph_others)
+            .map(|(r, o)| {
+                (
+                    &self.chars[r.clone()],
+                    &self.protected[r.clone()],
+                    &self.others[o.clone()],
+                )
+            })
+    }
+
+    /// The dates of the text (see [`date`](super::date)).
+    pub(crate) fn dates(&self) -> &[Date] {
+        self.dates.get_or_init(|| date::dates(self.text))
     }
 }
 

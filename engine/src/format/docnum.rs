@@ -29,9 +29,45 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid 发文字号 pattern")
 });
 
+/// Whether `c` can stand between the first character of a [`DOC_NUMBER`] match and its 号.
+fn in_doc_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '第' | '[' | '［' | '(' | '（' | '【' | '﹝' | '〖' | '〔'
+        )
+        || matches!(c, ']' | '］' | ')' | '）' | '】' | '﹞' | '〗' | '〕')
+}
+
+/// The matches of [`DOC_NUMBER`] in `text`, as `DOC_NUMBER.captures_iter(text)` finds them.
+///
+/// A match is one character, then characters [`in_doc_number`], then 号, its only 号 but
+/// perhaps the first. So the pattern runs only on the stretch before each 号: its scan of the
+/// whole text was a tenth of the cost of the format checks.
+fn matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut done = 0;
+    memchr::memmem::find_iter(text.as_bytes(), "号").filter_map(move |mark| {
+        let inner: usize = text[..mark]
+            .chars()
+            .rev()
+            .take_while(|&c| in_doc_number(c))
+            .map(char::len_utf8)
+            .sum();
+        let first = text[..mark - inner]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        // Where the last match ended, the search would go on.
+        let start = (mark - inner - first).max(done);
+        let end = mark + "号".len();
+        let c = DOC_NUMBER.captures_at(&text[..end], start)?;
+        done = end;
+        Some(c)
+    })
+}
+
 pub(crate) fn parse(text: &str) -> Vec<DocNumber> {
-    DOC_NUMBER
-        .captures_iter(text)
+    matches(text)
         .filter_map(|c| {
             let whole = c.get(0)?.range();
             let (open, year, close) = (c.get(1)?, c.get(2)?, c.get(3)?);
@@ -85,6 +121,29 @@ pub(super) fn serial(cx: &Context, out: &mut Vec<Hit>) {
                 message: format!("发文字号的序号不编虚位、不加“第”：应为“{number}号”。"),
                 fix: Some(Fix::replace(d.serial.clone(), number)),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_before_each_hao_are_those_of_the_whole_text() {
+        let texts = [
+            "国办发〔2019〕7号，国办发[19]第07号",
+            "发〔2019〕1号〔2020〕2号",
+            "第〔2019〕1号，号号号，（2019）京01民初1号",
+            "国务院令第644号，〔2019〕7号",
+            "",
+        ];
+        for text in texts {
+            let spans =
+                |m: regex::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+            let want: Vec<_> = DOC_NUMBER.captures_iter(text).map(spans).collect();
+            let got: Vec<_> = matches(text).map(spans).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 }

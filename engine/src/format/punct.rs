@@ -60,24 +60,34 @@ fn is_closing(c: char) -> bool {
 
 /// One paragraph's characters with their byte offsets, protected characters included.
 struct Paragraph<'c> {
-    chars: Vec<(usize, char)>,
-    cx: &'c Context<'c>,
+    chars: &'c [(usize, char)],
+    /// Whether each character lies in a span the checks leave alone.
+    protected: &'c [bool],
+    /// Indices of the characters that are not 汉字, in order: the only ones a mark, a bracket,
+    /// a dash or a space can be, so the rules look for those among them alone.
+    others: &'c [usize],
     end: usize,
 }
 
 impl<'c> Paragraph<'c> {
     fn all(cx: &'c Context<'c>) -> impl Iterator<Item = Paragraph<'c>> + 'c {
-        cx.paragraph_chars()
+        cx.paragraph_details()
             .zip(&cx.paragraphs)
-            .map(move |(chars, p)| Paragraph {
+            .map(move |((chars, protected, others), p)| Paragraph {
                 chars,
-                cx,
+                protected,
+                others,
                 end: p.end,
             })
     }
 
+    /// The characters that are not 汉字, with their indices.
+    fn non_hanzi(&self) -> impl Iterator<Item = (usize, char)> + '_ {
+        self.others.iter().map(|&i| (i, self.chars[i].1))
+    }
+
     fn protected(&self, i: usize) -> bool {
-        self.cx.is_protected(self.chars[i].0)
+        self.protected[i]
     }
 
     /// Byte offset where character `i` starts (the paragraph's end for `i == len`).
@@ -114,34 +124,41 @@ impl<'c> Paragraph<'c> {
     }
 
     /// Runs of one mark (`，，`, `...`), protected characters excluded, as index ranges.
-    fn runs(&self) -> Vec<(Range<usize>, Mark)> {
-        let mut runs: Vec<(Range<usize>, Mark)> = Vec::new();
-        for (i, &(_, c)) in self.chars.iter().enumerate() {
-            let Some(m) = mark(c).filter(|_| !self.protected(i)) else {
-                continue;
-            };
-            match runs.last_mut() {
-                Some((r, last)) if r.end == i && *last == m => r.end += 1,
-                _ => runs.push((i..i + 1, m)),
-            }
-        }
-        runs
+    fn runs(&self) -> impl Iterator<Item = (Range<usize>, Mark)> + '_ {
+        let marks = self
+            .non_hanzi()
+            .filter(|&(i, _)| !self.protected(i))
+            .filter_map(|(i, c)| Some((i, mark(c)?)));
+        merge_runs(marks)
     }
 
     /// Runs of characters for which `pred` holds, protected characters excluded.
-    fn runs_of(&self, pred: impl Fn(char) -> bool) -> Vec<Range<usize>> {
-        let mut runs: Vec<Range<usize>> = Vec::new();
-        for (i, &(_, c)) in self.chars.iter().enumerate() {
-            if !pred(c) || self.protected(i) {
-                continue;
-            }
-            match runs.last_mut() {
-                Some(r) if r.end == i => r.end += 1,
-                _ => runs.push(i..i + 1),
-            }
-        }
-        runs
+    fn runs_of<'a>(
+        &'a self,
+        pred: impl Fn(char) -> bool + 'a,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let chosen = self
+            .non_hanzi()
+            .filter(move |&(i, c)| pred(c) && !self.protected(i))
+            .map(|(i, _)| (i, ()));
+        merge_runs(chosen).map(|(run, ())| run)
     }
+}
+
+/// Runs of consecutive indices with the same value, from indices in ascending order. Lazily,
+/// since most paragraphs have a run for every other mark and each rule walks them once.
+fn merge_runs<T: Copy + PartialEq>(
+    items: impl Iterator<Item = (usize, T)>,
+) -> impl Iterator<Item = (Range<usize>, T)> {
+    let mut items = items.peekable();
+    std::iter::from_fn(move || {
+        let (start, value) = items.next()?;
+        let mut end = start + 1;
+        while items.next_if(|&(i, v)| i == end && v == value).is_some() {
+            end += 1;
+        }
+        Some((start..end, value))
+    })
 }
 
 pub(super) fn halfwidth(cx: &Context, out: &mut Vec<Hit>) {
@@ -196,10 +213,13 @@ pub(super) fn halfwidth(cx: &Context, out: &mut Vec<Hit>) {
 
 /// The half-width brackets that stand in Chinese text; a pair is flagged together.
 fn brackets(para: &Paragraph) -> Vec<(usize, &'static str)> {
+    if !para.non_hanzi().any(|(_, c)| matches!(c, '(' | ')')) {
+        return Vec::new();
+    }
     let mut flagged = vec![false; para.chars.len()];
     let mut open: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, &(_, c)) in para.chars.iter().enumerate() {
+    for (i, c) in para.non_hanzi() {
         if !matches!(c, '(' | ')') || para.protected(i) {
             continue;
         }
@@ -295,7 +315,7 @@ pub(super) fn pairs(cx: &Context, out: &mut Vec<Hit>) {
                 fix: None,
             })
         };
-        for (i, &(_, c)) in para.chars.iter().enumerate() {
+        for (i, c) in para.non_hanzi() {
             if para.protected(i) {
                 continue;
             }
@@ -445,10 +465,12 @@ pub(super) fn dash(cx: &Context, out: &mut Vec<Hit>) {
 pub(super) fn space(cx: &Context, out: &mut Vec<Hit>) {
     for para in Paragraph::all(cx) {
         // Lines without punctuation are set out by hand (bylines, signatures, 通　知, name lists).
-        let running_text = para
-            .chars
-            .iter()
-            .any(|&(_, c)| "，。；：？！、,;:?!".contains(c));
+        let running_text = para.non_hanzi().any(|(_, c)| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '？' | '！' | '、' | ',' | ';' | ':' | '?' | '!'
+            )
+        });
         if !running_text {
             continue;
         }

@@ -6,9 +6,9 @@
 //! only as a note, without a fix: "研究研究" is informal rather than wrong.
 
 use super::{Context, Fix, Hit};
-use crate::chars::is_hanzi;
+use crate::chars::{char_count, is_hanzi};
 use crate::counting::count;
-use crate::sentences::{is_terminator, sentences};
+use crate::sentences::is_terminator;
 
 /// The characters noted when doubled, with the characters before and after the pair that make
 /// it two words meeting: 目的|的, 的|的确; 不甚了了, 了|了解; 温和|和, 和|和平.
@@ -26,18 +26,20 @@ pub(super) fn repeated(cx: &Context, out: &mut Vec<Hit>) {
         while i + 1 < chars.len() {
             let (start, x) = chars[i];
             let y = chars[i + 1].1;
-            let prev = i.checked_sub(1).and_then(c);
+            // Most pairs differ and do not repeat: those are settled by the first comparisons.
             let next = c(i + 2);
-            let doubled = DOUBLED.iter().any(|&(d, before, after)| {
-                x == d
-                    && y == d
-                    && next != Some(d)
-                    && !prev.is_some_and(|p| before.contains(p))
-                    && !next.is_some_and(|n| after.contains(n))
-            });
+            let doubled = x == y
+                && DOUBLED.iter().any(|&(d, before, after)| {
+                    x == d
+                        && next != Some(d)
+                        && !i
+                            .checked_sub(1)
+                            .and_then(c)
+                            .is_some_and(|p| before.contains(p))
+                        && !next.is_some_and(|n| after.contains(n))
+                });
             // AABB (和和美美) is reduplication.
-            let aabb = next.is_some() && next == c(i + 3);
-            if doubled && !aabb {
+            if doubled && !(next.is_some() && next == c(i + 3)) {
                 out.push(Hit {
                     span: start..end_of(i + 1),
                     message: format!("“{x}{x}”多了一个“{x}”。"),
@@ -47,13 +49,13 @@ pub(super) fn repeated(cx: &Context, out: &mut Vec<Hit>) {
                 continue;
             }
             // ABAB: a two-character word written twice; not 是不是不…, 一个一个.
-            let abab = x != y
+            let abab = next == Some(x)
+                && x != y
+                && c(i + 3) == Some(y)
                 && is_hanzi(x)
                 && is_hanzi(y)
                 && x != '一'
-                && !matches!(y, '不' | '没')
-                && c(i + 2) == Some(x)
-                && c(i + 3) == Some(y);
+                && !matches!(y, '不' | '没');
             if abab {
                 out.push(Hit {
                     span: start..end_of(i + 3),
@@ -70,8 +72,12 @@ pub(super) fn repeated(cx: &Context, out: &mut Vec<Hit>) {
 
 pub(super) fn long_sentences(cx: &Context, out: &mut Vec<Hit>) {
     let limit = cx.settings.long_sentence_chars;
-    for sentence in sentences(cx.text) {
+    for sentence in cx.sentences {
         let text = &cx.text[sentence.span.clone()];
+        // No character counts more than one 字, so most sentences are settled without counting.
+        if char_count(text) <= limit {
+            continue;
+        }
         // The 字 before the terminator: "120 字 without 。" allows 120 字 and then a 。.
         let n = count(text.trim_end_matches(|c: char| is_terminator(c) || c.is_whitespace()))
             .word_count;

@@ -12,19 +12,22 @@
 //! neighbours; `―` and `⋯` are kept whole like `—` and `…`; brackets missing from the rule lists
 //! behave like their counterparts.
 
-use crate::chars::{classify, is_hanzi, CharClass};
+use crate::chars::{classify, indices, is_hanzi, CharClass};
 
 /// Marks that may not start a line but may hang in the margin past the last cell (rule 8).
-const HANGING: &str = "，。、：；？！．,.:;?!";
+const HANGING: &[char] = &['，', '。', '、', '：', '；', '？', '！', '．', ',', '.', ':', ';', '?', '!'];
 
 /// Marks that may not start a line and do not hang (rule 9): they pull the character before
 /// them down to the next line. Rule 9's list, then `］〗〙〞`, which close marks of [`OPENING`]
 /// and so must behave the same although layout.md does not list them.
-const CLOSING: &str = "”’）》〉」』】〕｝)]}·～々］〗〙〞";
+const CLOSING: &[char] = &[
+    '”', '’', '）', '》', '〉', '」', '』', '】', '〕', '｝', ')', ']', '}', '·', '～', '々', '］', '〗', '〙', '〞',
+];
 
 /// Marks that may not end a line (rule 10): they move down to the next line. Rule 10's list,
 /// then `{〖〘〝`, the openers of closing marks in [`CLOSING`].
-const OPENING: &str = "“‘（《〈「『【〔［｛([{〖〘〝";
+const OPENING: &[char] =
+    &['“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '［', '｛', '(', '[', '{', '〖', '〘', '〝'];
 
 /// How much of the grid a character takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,11 +136,11 @@ fn describe(c: char) -> (Width, Class) {
             };
             let class = if c.is_whitespace() {
                 Class::Space
-            } else if HANGING.contains(c) {
+            } else if HANGING.contains(&c) {
                 Class::Hanging
-            } else if CLOSING.contains(c) {
+            } else if CLOSING.contains(&c) {
                 Class::Closing
-            } else if OPENING.contains(c) {
+            } else if OPENING.contains(&c) {
                 Class::Opening
             } else if c == '/' {
                 Class::Slash
@@ -210,7 +213,7 @@ fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
 pub(super) fn line_starts(paragraph: &str, base: usize, indent: u32, cells: u32, glyphs: &mut Vec<Glyph>) -> Vec<usize> {
     glyphs.clear();
     let mut joined = false;
-    for (i, c) in paragraph.char_indices() {
+    for (i, c) in indices(paragraph) {
         if is_hanzi(c) {
             // Nine characters in ten: skip the tables.
             glyphs.push(Glyph { offset: base + i, width: Width::Full, class: Class::Ordinary });

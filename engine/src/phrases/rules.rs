@@ -108,7 +108,13 @@ pub struct Rule {
 pub(crate) enum Search {
     /// Every string it matches, for the shared Aho-Corasick automaton.
     Literals(Vec<String>),
-    Regex(regex::Regex),
+    /// A pattern with slots, the strings of which each match contains one (possibly none), and
+    /// for each other stretch of it, the strings of which each match contains one.
+    Regex {
+        regex: regex::Regex,
+        anchors: Vec<String>,
+        others: Vec<Vec<String>>,
+    },
 }
 
 /// A rule with its pattern compiled.
@@ -122,9 +128,15 @@ impl CompiledRule {
     pub(crate) fn new(rule: Rule) -> Result<CompiledRule, PatternProblem> {
         let search = match pattern::compile(&rule.pattern)? {
             Compiled::Literals(literals) => Search::Literals(literals),
-            Compiled::Regex(source) => {
-                Search::Regex(regex::Regex::new(&source).map_err(|_| PatternProblem::TooComplex)?)
-            }
+            Compiled::Regex {
+                source,
+                anchors,
+                others,
+            } => Search::Regex {
+                regex: regex::Regex::new(&source).map_err(|_| PatternProblem::TooComplex)?,
+                anchors,
+                others,
+            },
         };
         Ok(CompiledRule { rule, search })
     }

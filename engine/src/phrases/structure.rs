@@ -71,10 +71,8 @@ enum Kind {
 /// The zone of each sentence of `text`; `evidence[i]` belongs to `sentences[i]`.
 pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Zone> {
     let (kinds, section_start) = kinds(text, sentences);
-    let hard: Vec<bool> = sentences
-        .iter()
-        .map(|s| has_hard_content(&text[s.span.clone()]))
-        .collect();
+    // Only sentences that carry a formula are ever asked, so it is worked out on demand.
+    let hard = |i: usize| has_hard_content(&text[sentences[i].span.clone()]);
     let mut zones = vec![Zone::Elsewhere; sentences.len()];
     let sections: Vec<usize> = (0..sentences.len()).filter(|&i| section_start[i]).collect();
     // A title after body text opens a new document: the plan attached to a notice, after the
@@ -92,7 +90,7 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
             if kinds[i] != Kind::Body {
                 continue;
             }
-            if !evidence[i].hat || hard[i] {
+            if !evidence[i].hat || hard(i) {
                 break;
             }
             zones[i] = Zone::Opening;
@@ -118,7 +116,7 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
         match lead_in {
             Some(end) => body[..=end]
                 .iter()
-                .filter(|&&i| evidence[i].hat && !hard[i])
+                .filter(|&&i| evidence[i].hat && !hard(i))
                 .for_each(|&i| zones[i] = Zone::Opening),
             None => opening_run(start, &mut zones),
         }
@@ -149,7 +147,7 @@ pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -
             if zones[i] == Zone::Opening {
                 break;
             }
-            if !(evidence[i].boot || evidence[i].hat) || hard[i] {
+            if !(evidence[i].boot || evidence[i].hat) || hard(i) {
                 break;
             }
             zones[i] = Zone::Closing;
