@@ -68,7 +68,8 @@ pub fn is_line_break(c: char) -> bool {
 /// The number of characters of `text`, `text.chars().count()`, without decoding them: every
 /// byte but the continuation bytes of UTF-8 starts one.
 pub(crate) fn char_count(text: &str) -> usize {
-    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    // A sum rather than a filtered count, so that it is vectorised.
+    text.bytes().map(|b| usize::from((b as i8) >= -0x40)).sum()
 }
 
 /// The characters of `text` with their byte offsets, as [`str::char_indices`] yields them.

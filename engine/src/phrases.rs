@@ -317,7 +317,15 @@ fn whole_sentence(
     let lead = lead + structure::list_marker_len(&raw[lead..]);
     let span = sentence.span.start + lead..sentence.span.start + raw.trim_end().len();
     let formula: usize = group.iter().map(|m| weight(&text[m.span.clone()])).sum();
-    let mostly = formula * 100 >= FORMULA_SHARE_PERCENT * weight(&text[span.clone()]);
+    // formula ≥ 60 % of the sentence's weight: the sentence is weighed only as far as that
+    // allows, since most sentences are far heavier than their formulas.
+    let most = formula * 100 / FORMULA_SHARE_PERCENT;
+    let mostly = text[span.clone()]
+        .chars()
+        .filter(|&c| is_alphanumeric(c))
+        .take(most + 1)
+        .count()
+        <= most;
     if !mostly || !rules.is_enabled(rule.id) || rules.is_ignored(rule.id, &text[span.clone()]) {
         return None;
     }

@@ -15,6 +15,10 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A character that is not 汉字: its index within its paragraph, and whether it lies in a span
+/// that punctuation checks leave alone.
+pub(crate) type Other = (usize, bool);
+
 pub(crate) struct Context<'t> {
     pub(crate) text: &'t str,
     pub(crate) settings: &'t FormatSettings,
@@ -28,15 +32,14 @@ pub(crate) struct Context<'t> {
     /// that walk them character by character (each decoded them again, which cost more than all
     /// their checks together).
     chars: Vec<(usize, char)>,
-    /// Whether each character of `chars` lies in a span that punctuation checks leave alone:
-    /// URLs, e-mail addresses, 发文字号, heading marks, attachment numbers and trailing marks, the
-    /// 主送机关's last mark.
-    protected: Vec<bool>,
     /// The range of `chars` of each paragraph.
     paragraph_chars: Vec<Range<usize>>,
     /// For each paragraph in turn, the indices (within the paragraph) of its characters that
-    /// are not 汉字: all that the punctuation rules look for, about one character in eight.
-    others: Vec<usize>,
+    /// are not 汉字: all that the punctuation rules look for, about one character in eight. With
+    /// each, whether it lies in a span that punctuation checks leave alone: URLs, e-mail
+    /// addresses, 发文字号, heading marks, attachment numbers and trailing marks, the 主送机关's
+    /// last mark.
+    others: Vec<Other>,
     /// The range of `others` of each paragraph.
     paragraph_others: Vec<Range<usize>>,
     /// The dates of the text, found on first use and shared by the date rules.
@@ -84,25 +87,21 @@ impl<'t> Context<'t> {
         let mut others = Vec::new();
         let mut paragraph_chars = Vec::with_capacity(paragraphs.len());
         let mut paragraph_others = Vec::with_capacity(paragraphs.len());
+        let mut ranges = protected.iter().peekable();
         for p in &paragraphs {
             let (first, first_other) = (chars.len(), others.len());
             for (i, c) in indices(&text[p.clone()]) {
+                let at = p.start + i;
                 if !is_hanzi(c) {
-                    others.push(chars.len() - first);
+                    while ranges.next_if(|r| r.end <= at).is_some() {}
+                    let protected = ranges.peek().is_some_and(|r| r.start <= at);
+                    others.push((chars.len() - first, protected));
                 }
-                chars.push((p.start + i, c));
+                chars.push((at, c));
             }
             paragraph_chars.push(first..chars.len());
             paragraph_others.push(first_other..others.len());
         }
-        let mut ranges = protected.iter().peekable();
-        let protected = chars
-            .iter()
-            .map(|&(at, _)| {
-                while ranges.next_if(|r| r.end <= at).is_some() {}
-                ranges.peek().is_some_and(|r| r.start <= at)
-            })
-            .collect();
 
         Context {
             text,
@@ -114,7 +113,6 @@ impl<'t> Context<'t> {
             doc_numbers,
             addressee,
             chars,
-            protected,
             paragraph_chars,
             others,
             paragraph_others,
@@ -127,21 +125,15 @@ impl<'t> Context<'t> {
         self.paragraph_chars.iter().map(|r| &self.chars[r.clone()])
     }
 
-    /// Each paragraph's characters (as [`Context::paragraph_chars`]), whether each lies in a
-    /// span that punctuation checks leave alone, and the indices of those that are not 汉字.
+    /// Each paragraph's characters (as [`Context::paragraph_chars`]), and the indices of those
+    /// that are not 汉字 with whether each lies in a span that punctuation checks leave alone.
     pub(crate) fn paragraph_details(
         &self,
-    ) -> impl Iterator<Item = (&[(usize, char)], &[bool], &[usize])> + '_ {
+    ) -> impl Iterator<Item = (&[(usize, char)], &[Other])> + '_ {
         self.paragraph_chars
             .iter()
             .zip(&self.paragraph_others)
-            .map(|(r, o)| {
-                (
-                    &self.chars[r.clone()],
-                    &self.protected[r.clone()],
-                    &self.others[o.clone()],
-                )
-            })
+            .map(|(r, o)| (&self.chars[r.clone()], &self.others[o.clone()]))
     }
 
     /// The dates of the text (see [`date`](super::date)).

@@ -61,11 +61,10 @@ fn is_closing(c: char) -> bool {
 /// One paragraph's characters with their byte offsets, protected characters included.
 struct Paragraph<'c> {
     chars: &'c [(usize, char)],
-    /// Whether each character lies in a span the checks leave alone.
-    protected: &'c [bool],
     /// Indices of the characters that are not 汉字, in order: the only ones a mark, a bracket,
-    /// a dash or a space can be, so the rules look for those among them alone.
-    others: &'c [usize],
+    /// a dash or a space can be, so the rules look for those among them alone. With each,
+    /// whether it lies in a span the checks leave alone.
+    others: &'c [(usize, bool)],
     end: usize,
 }
 
@@ -73,9 +72,8 @@ impl<'c> Paragraph<'c> {
     fn all(cx: &'c Context<'c>) -> impl Iterator<Item = Paragraph<'c>> + 'c {
         cx.paragraph_details()
             .zip(&cx.paragraphs)
-            .map(move |((chars, protected, others), p)| Paragraph {
+            .map(move |((chars, others), p)| Paragraph {
                 chars,
-                protected,
                 others,
                 end: p.end,
             })
@@ -83,11 +81,15 @@ impl<'c> Paragraph<'c> {
 
     /// The characters that are not 汉字, with their indices.
     fn non_hanzi(&self) -> impl Iterator<Item = (usize, char)> + '_ {
-        self.others.iter().map(|&i| (i, self.chars[i].1))
+        self.others.iter().map(|&(i, _)| (i, self.chars[i].1))
     }
 
-    fn protected(&self, i: usize) -> bool {
-        self.protected[i]
+    /// The characters that are not 汉字 and lie outside the spans the checks leave alone.
+    fn unprotected(&self) -> impl Iterator<Item = (usize, char)> + '_ {
+        self.others
+            .iter()
+            .filter(|&&(_, protected)| !protected)
+            .map(|&(i, _)| (i, self.chars[i].1))
     }
 
     /// Byte offset where character `i` starts (the paragraph's end for `i == len`).
@@ -125,10 +127,7 @@ impl<'c> Paragraph<'c> {
 
     /// Runs of one mark (`，，`, `...`), protected characters excluded, as index ranges.
     fn runs(&self) -> impl Iterator<Item = (Range<usize>, Mark)> + '_ {
-        let marks = self
-            .non_hanzi()
-            .filter(|&(i, _)| !self.protected(i))
-            .filter_map(|(i, c)| Some((i, mark(c)?)));
+        let marks = self.unprotected().filter_map(|(i, c)| Some((i, mark(c)?)));
         merge_runs(marks)
     }
 
@@ -138,8 +137,8 @@ impl<'c> Paragraph<'c> {
         pred: impl Fn(char) -> bool + 'a,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let chosen = self
-            .non_hanzi()
-            .filter(move |&(i, c)| pred(c) && !self.protected(i))
+            .unprotected()
+            .filter(move |&(_, c)| pred(c))
             .map(|(i, _)| (i, ()));
         merge_runs(chosen).map(|(run, ())| run)
     }
@@ -213,14 +212,14 @@ pub(super) fn halfwidth(cx: &Context, out: &mut Vec<Hit>) {
 
 /// The half-width brackets that stand in Chinese text; a pair is flagged together.
 fn brackets(para: &Paragraph) -> Vec<(usize, &'static str)> {
-    if !para.non_hanzi().any(|(_, c)| matches!(c, '(' | ')')) {
+    if !para.unprotected().any(|(_, c)| matches!(c, '(' | ')')) {
         return Vec::new();
     }
     let mut flagged = vec![false; para.chars.len()];
     let mut open: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in para.non_hanzi() {
-        if !matches!(c, '(' | ')') || para.protected(i) {
+    for (i, c) in para.unprotected() {
+        if !matches!(c, '(' | ')') {
             continue;
         }
         flagged[i] = para.in_chinese(i, i + 1);
@@ -315,10 +314,7 @@ pub(super) fn pairs(cx: &Context, out: &mut Vec<Hit>) {
                 fix: None,
             })
         };
-        for (i, c) in para.non_hanzi() {
-            if para.protected(i) {
-                continue;
-            }
+        for (i, c) in para.unprotected() {
             let Some((kind, closing)) = pair_of(c) else {
                 continue;
             };

@@ -164,8 +164,10 @@ fn is_hanzi(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
-fn hanzi_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_hanzi(c)).count()
+/// The 汉字 of `s`, counted up to `cap`: the thresholds they are compared with are small, and a
+/// body sentence is long.
+fn hanzi_count(s: &str, cap: usize) -> usize {
+    s.chars().filter(|&c| is_hanzi(c)).take(cap).count()
 }
 
 const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
@@ -232,7 +234,8 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
                 .is_none_or(|n| n.paragraph != sentence.paragraph);
         let last = s.trim_end_matches(is_closer).chars().last();
         let terminated = last.is_some_and(is_terminator);
-        let hanzi = hanzi_count(s);
+        // Compared with HEADING_MAX_HANZI and BODY_MIN_HANZI only.
+        let hanzi = hanzi_count(s, HEADING_MAX_HANZI + 1);
         let short_or_open = !terminated || hanzi <= HEADING_MAX_HANZI;
         let colon_ended = !terminated && last.is_some_and(|c| matches!(c, '：' | ':'));
         let kind = if first_in_paragraph && top_marker_len(s).is_some() {
