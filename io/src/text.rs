@@ -118,7 +118,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ImportError> {
         TextEncoding::Gb18030 => return Ok(Decoded::NeedsDecoding(encoding)),
     };
     Ok(Decoded::Text(match normalize_text(&text) {
-        Cow::Borrowed(_) => text,
+        // Borrowed is the whole text or, with marks stripped, its tail.
+        Cow::Borrowed(body) if body.len() == text.len() => text,
+        Cow::Borrowed(body) => body.to_owned(),
         Cow::Owned(normalized) => normalized,
     }))
 }
@@ -134,20 +136,23 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     text
 }
 
-/// Strips a leading byte-order mark (U+FEFF) and turns every `\r\n` and lone `\r` into `\n`.
+/// Strips the leading byte-order marks (U+FEFF) and turns every `\r\n` and lone `\r` into `\n`.
 /// Borrows when there is nothing to change.
 ///
 /// For text the browser decoded: `TextDecoder` leaves the mark of a GB18030 file in place, and
-/// old Mac files end lines with `\r` alone.
+/// old Mac files end lines with `\r` alone. Every leading U+FEFF goes, not only the first: a
+/// tool that adds a mark to a file that has one already leaves two, and any that stayed would be
+/// invisible yet count as one 字 and start the draft's title.
 ///
 /// # Examples
 /// ```
 /// use jianwen_io::normalize_text;
 /// assert_eq!(normalize_text("\u{FEFF}一\r\n二\r三\n"), "一\n二\n三\n");
+/// assert_eq!(normalize_text("\u{FEFF}\u{FEFF}一"), "一");
 /// assert!(matches!(normalize_text("一\n二"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn normalize_text(text: &str) -> Cow<'_, str> {
-    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let body = text.trim_start_matches('\u{FEFF}');
     if !body.contains('\r') {
         return Cow::Borrowed(body);
     }

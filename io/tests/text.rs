@@ -225,3 +225,29 @@ fn truncated_multibyte_text_never_panics() {
         }
     }
 }
+
+/// Found by the `txt` fuzz target (`engine/fuzz/regressions/txt/two-byte-order-marks`,
+/// `EF BB BF EF BB BF`): a file given a byte-order mark by a tool that found one there already.
+/// By Unicode's letter only the first is a byte-order mark, but any leading U+FEFF is invisible,
+/// counts as one 字 and starts the draft's title, so none may stay — whichever way the text came
+/// in, and however many there are.
+#[test]
+fn every_leading_byte_order_mark_is_stripped() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../engine/fuzz/regressions/txt/two-byte-order-marks"
+    );
+    let two = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(two, b"\xEF\xBB\xBF\xEF\xBB\xBF");
+    let three = [&two[..], "\u{FEFF}一".as_bytes()].concat();
+    let cases: &[(&[u8], &str)] = &[(&two, ""), (&three, "一")];
+    for &(bytes, text) in cases {
+        assert_eq!(decode_text(bytes), Ok(Decoded::Text(text.into())), "{bytes:02X?}");
+        let lossy = String::from_utf8_lossy(bytes);
+        assert_eq!(normalize_text(&lossy), text, "{bytes:02X?}");
+    }
+    let utf16 = utf16("\u{FEFF}\u{FEFF}二", u16::to_le_bytes, &[0xFF, 0xFE]);
+    assert_eq!(decode_text(&utf16), Ok(Decoded::Text("二".into())));
+    // Only leading marks are byte-order marks; one inside the text is left to the engine.
+    assert_eq!(normalize_text("一\u{FEFF}二"), "一\u{FEFF}二");
+}

@@ -73,8 +73,10 @@ fn test() -> Result<(), String> {
         .env("CHROMEDRIVER", &browser.chromedriver)
         .env("AXE_CORE_JS", &browser.axe_core);
     let outcome = process::run_tests(&mut all_targets, &mut tally)
-        // Doc tests are not part of --all-targets; only the engine has any.
-        .and_then(|()| process::run_tests(process::cargo(&tools).args(["test", "--doc", "-p", "jianwen-engine"]), &mut tally));
+        // Doc tests are not part of --all-targets; the engine and the importers have them.
+        .and_then(|()| {
+            process::run_tests(process::cargo(&tools).args(["test", "--doc", "-p", "jianwen-engine", "-p", "jianwen-io"]), &mut tally)
+        });
     println!("total: {} passed, {} failed", tally.passed, tally.failed);
     outcome
 }
