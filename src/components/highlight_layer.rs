@@ -19,8 +19,10 @@ pub fn HighlightLayer(props: &HighlightLayerProps) -> Html {
     let lines = props.paragraphs.iter().enumerate().map(|(index, view)| {
         html! { <Paragraph key={index} view={view.clone()} /> }
     });
+    // Hidden from assistive technology (the textarea holds the text), and out of the tab order:
+    // Chrome makes a scrolling box focusable by default, which would add an invisible stop.
     html! {
-        <div ref={props.node_ref.clone()} class="editor-layer" aria-hidden="true" lang="zh-CN">
+        <div ref={props.node_ref.clone()} class="editor-layer" aria-hidden="true" tabindex="-1" lang="zh-CN">
             { for lines }
         </div>
     }

@@ -762,3 +762,84 @@ fn hovering_a_highlight_shows_its_reason_and_suggestion() {
     assert_eq!(hint, target[2], "the hint shows the hovered mark's reason and suggestion");
     assert!(hint.as_str().unwrap().contains("建议："));
 }
+
+/// What Tab reaches next: the index of the focused element among `window.controls` (-2 when focus
+/// has left the page for the browser's own controls), whether it or a close ancestor (a file
+/// input's label, the editor's frame) draws a focus ring, and a name for messages.
+const FOCUS_PROBE: &str = r#"
+const e = document.activeElement;
+if (e === document.body) return [-2, true, 'BODY'];
+const ring = n => { const s = getComputedStyle(n);
+  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+let drawn = false;
+for (let n = e, i = 0; n && n !== document.body && i < 3; n = n.parentElement, i++) drawn ||= ring(n);
+const name = e.dataset.testid || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 12) || e.tagName;
+return [window.controls.indexOf(e), drawn, name];"#;
+
+/// Collects the visible, enabled controls under `root` into `window.controls` and returns their
+/// names. A file input counts when its label is visible: the label is what shows it. Of a radio
+/// group only the checked button is a tab stop (arrow keys move within the group).
+fn collect_controls(app: &App, root: &str) -> Vec<String> {
+    let names = app.session.execute(
+        r#"window.controls = Array.from(document.querySelector(arguments[0]).querySelectorAll(
+             'button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])'))
+           .filter(e => !e.disabled && !e.classList.contains('settings-sentinel')
+             && (e.checkVisibility() || e.closest('label')?.checkVisibility())
+             && !(e.type === 'radio' && !e.checked && document.querySelector(`input[type=radio][name="${e.name}"]:checked`)));
+           return window.controls.map(e => e.dataset.testid || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 12) || e.tagName);"#,
+        json!([root]),
+    );
+    serde_json::from_value(names).expect("control names")
+}
+
+/// Focuses the first of `window.controls`, presses Tab until focus comes back to it (at most
+/// `limit` times) and returns the indices reached in order, failing on any stop without a visible
+/// focus ring.
+fn tab_around(app: &App, limit: usize) -> Vec<i64> {
+    app.session.execute("window.controls[0].focus()", json!([]));
+    let mut reached: Vec<i64> = vec![0];
+    for _ in 0..limit {
+        app.session.chord(&["\u{E004}"]);
+        let probe = app.session.execute(FOCUS_PROBE, json!([]));
+        let (index, drawn, name) = (probe[0].as_i64().unwrap(), probe[1].as_bool().unwrap(), &probe[2]);
+        assert!(drawn, "focus on {name} has no visible focus ring");
+        if reached.first() == Some(&index) {
+            break;
+        }
+        reached.push(index);
+    }
+    reached
+}
+
+/// Keyboard only: Tab from the top of the page reaches every control of the main screen, each
+/// with a visible focus ring, and leaves the editor again (Tab is not swallowed as a character);
+/// Enter on 设置 opens the dialog, Tab cycles inside it only, Escape closes it and focus returns.
+#[test]
+fn every_control_is_reachable_by_tab_with_a_visible_focus_ring() {
+    let app = App::open(1366, 768);
+    let load = app.session.find("[data-testid=load-example]");
+    app.session.click(&load);
+    app.expect_stat("stat-zishu", 2610);
+    let text = app.editor_value();
+
+    // Menus and finding groups open, so that what they hold is in the tab order too.
+    app.session.execute("document.querySelectorAll('details').forEach(d => d.open = true)", json!([]));
+    let controls = collect_controls(&app, "body");
+    assert!(controls.len() > 10, "too few controls found: {controls:?}");
+    let reached = tab_around(&app, controls.len() + 5);
+    assert!(!reached.contains(&-1), "Tab stops on an element that is not a control: {reached:?}");
+    let missed: Vec<&String> = controls.iter().enumerate().filter(|(i, _)| !reached.contains(&(*i as i64))).map(|(_, n)| n).collect();
+    assert!(missed.is_empty(), "Tab never reaches {missed:?}");
+    assert_eq!(app.editor_value(), text, "Tab typed into the draft");
+
+    app.session.execute("document.querySelector('[data-testid=open-settings]').focus()", json!([]));
+    app.session.chord(&["\u{E007}"]);
+    app.session.find("[data-testid=settings-dialog]");
+    let inside = collect_controls(&app, "[data-testid=settings-dialog]");
+    let reached = tab_around(&app, inside.len() + 5);
+    assert!(reached.iter().all(|&i| i >= 0), "Tab left the open dialog: {reached:?} of {inside:?}");
+    assert_eq!(reached.len(), inside.len(), "Tab skipped a control of the dialog: {reached:?} of {inside:?}");
+    app.session.chord(&["\u{E00C}"]);
+    app.session.wait_until("settings closed and focus back on 设置", r#"return !document.querySelector('[data-testid=settings-dialog]')
+        && document.activeElement === document.querySelector('[data-testid=open-settings]');"#, |v| v == &json!(true));
+}
