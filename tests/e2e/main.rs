@@ -4,6 +4,7 @@
 //! (`JIANWEN_DIST`, `CHROME`, `CHROMEDRIVER` say where they are).
 
 mod drafts;
+mod wasm_bench;
 mod webdriver;
 
 use serde_json::{json, Value};
@@ -695,7 +696,7 @@ fn an_automated_accessibility_pass_finds_nothing() {
 /// the next frame after the figures changed, over 200 keystrokes at the end and in the middle of
 /// long drafts. Prints median and p95; asserts only that every keystroke was counted.
 #[test]
-#[ignore = "a benchmark (about 10 minutes): run it with `--ignored typing_latency --nocapture`"]
+#[ignore = "a benchmark (about 10 minutes): run it with `cargo xtask bench-typing`"]
 fn typing_latency_benchmark() {
     let app = App::open(1366, 768);
     let report = corpus("hebei_2026_gov_work_report");

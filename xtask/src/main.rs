@@ -1,9 +1,12 @@
 //! `cargo xtask <command>`: the project's commands, runnable wherever cargo is.
 //!
-//! - `serve`  installs what is missing, builds the site and serves it on http://127.0.0.1:8080
-//! - `test`   installs what is missing (browser too), builds the site and runs every test
-//! - `dist`   installs what is missing and builds the static site into `dist/`; with
-//!            `--single-file` also `dist/简文.html`, the whole app in one file for `file://`
+//! - `serve`: installs what is missing, builds the site and serves it on http://127.0.0.1:8080
+//! - `test`: installs what is missing (browser too), builds the site and runs every test
+//! - `dist`: installs what is missing and builds the static site into `dist/`; with
+//!   `--single-file` also `dist/简文.html`, the whole app in one file for `file://`
+//! - `bench-wasm`: builds the engine's benchmark page (`wasm-bench/`) and runs it in headless
+//!   Chromium, printing the time of the analysis and of the layout per text
+//! - `bench-typing`: builds the site and measures typing latency in it (median and p95)
 //!
 //! Every step is printed before it runs, so a failure says which step and why.
 
@@ -14,13 +17,15 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-typing>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("bench-wasm") if args.len() == 1 => bench_wasm(),
+        Some("bench-typing") if args.len() == 1 => bench_typing(),
         Some("dist") => match &args[1..] {
             [] => dist().map(|_| ()),
             [flag] if flag == "--single-file" => dist().and_then(|dist| site::single_file(&dist)).map(|_| ()),
@@ -79,4 +84,29 @@ fn test() -> Result<(), String> {
         });
     println!("total: {} passed, {} failed", tally.passed, tally.failed);
     outcome
+}
+
+fn bench_wasm() -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    let page = site::build_wasm_bench(&tools)?;
+    browser_benchmark(&tools, "wasm_bench::wasm_engine_benchmark", ("JIANWEN_WASM_BENCH_DIST", &page))
+}
+
+fn bench_typing() -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    let dist = site::build(&tools)?;
+    browser_benchmark(&tools, "typing_latency_benchmark", ("JIANWEN_DIST", &dist))
+}
+
+/// Runs the ignored browser test `name`, a benchmark that prints its figures, against the page
+/// that `site` (an environment variable and a folder) names.
+fn browser_benchmark(tools: &tools::Tools, name: &str, site: (&str, &std::path::Path)) -> Result<(), String> {
+    let browser = tools::ensure_browser()?;
+    let mut bench = process::cargo(tools);
+    bench
+        .args(["test", "-p", "jianwen", "--features", "e2e", "--test", "e2e", name, "--", "--exact", "--ignored", "--nocapture"])
+        .env(site.0, site.1)
+        .env("CHROME", &browser.chromium)
+        .env("CHROMEDRIVER", &browser.chromedriver);
+    process::run(&mut bench)
 }

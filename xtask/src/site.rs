@@ -25,6 +25,16 @@ pub fn build_panic_probe(tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
+/// Builds the engine's benchmark page (`wasm-bench/`, never shipped) into `target/wasm-bench`,
+/// with the app's release profile and wasm-opt level.
+pub fn build_wasm_bench(tools: &Tools) -> Result<PathBuf, String> {
+    let dist = workspace_root().join("target/wasm-bench");
+    let mut trunk = std::process::Command::new("trunk");
+    trunk.current_dir(workspace_root()).env("PATH", &tools.path).args(["build", "wasm-bench/index.html", "--release", "--dist"]).arg(&dist);
+    run(&mut trunk)?;
+    Ok(dist)
+}
+
 /// `trunk build --release` into `dist`, then the CSP pinning of its inline script.
 fn trunk_build(tools: &Tools, extra_args: &[&str], dist: &Path) -> Result<(), String> {
     let mut trunk = std::process::Command::new("trunk");
