@@ -5,8 +5,9 @@
 use jianwen_engine::format::{Fix, FormatFinding};
 use jianwen_engine::phrases::{Category, Highlight};
 use jianwen_engine::Analysis;
-use std::ops::Range;
 use crate::excerpt::excerpt;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,20 +39,39 @@ pub struct FindingsPanelProps {
 /// Longest excerpt shown for a finding.
 const EXCERPT_CHARS: usize = 24;
 
+/// Findings listed per group until the user asks for all: a pasted 50-page report can have
+/// thousands, and building them all on every keystroke would freeze typing. The editor still
+/// highlights every one, and the group's count is the full count.
+const LISTED: usize = 100;
+
 #[component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let phrases = &props.analysis.phrases;
     let density = phrases.density_per_mille;
     let adverbs = &phrases.adverbs;
+    // Groups whose every finding the user asked to see; the others list the first LISTED only.
+    let expanded = use_state(Vec::<&'static str>::new);
+    let show_all = |category: &'static str| {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut all = (*expanded).clone();
+            all.push(category);
+            expanded.set(all);
+        })
+    };
+    let limit = |category: &'static str| if expanded.contains(&category) { usize::MAX } else { LISTED };
     let groups = Category::ALL.iter().map(|&category| {
         let items: Vec<&Highlight> = phrases.highlights.iter().filter(|h| h.category == category).collect();
+        let key = category.as_str();
         html! {
-            <FindingGroup category={category.as_str()} label={category.label()} count={items.len()}>
-                { for items.into_iter().map(|h| phrase_item(h, &props.text, &props.on_action)) }
+            <FindingGroup category={key} label={category.label()} count={items.len()} listed={items.len().min(limit(key))} on_show_all={show_all(key)}>
+                { for items.into_iter().take(limit(key)).map(|h| phrase_item(h, &props.text, &props.on_action)) }
             </FindingGroup>
         }
     });
-    let format_items = props.analysis.format.iter().map(|f| format_item(f, &props.analysis.format, &props.text, &props.on_action));
+    let format = &props.analysis.format;
+    let fixable = FixableByRule::new(format);
+    let format_items = format.iter().take(limit("format")).enumerate().map(|(i, f)| format_item(i, f, &fixable, &props.text, &props.on_action));
     html! {
         <section class="panel-section" aria-labelledby="findings-heading">
             <h2 id="findings-heading" class="panel-heading">{"发现"}</h2>
@@ -72,7 +92,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             </ul>
             <div class="findings" data-testid="findings" aria-live="polite">
                 { for groups }
-                <FindingGroup category="format" label="格式" count={props.analysis.format.len()}>
+                <FindingGroup category="format" label="格式" count={format.len()} listed={format.len().min(limit("format"))} on_show_all={show_all("format")}>
                     { for format_items }
                 </FindingGroup>
             </div>
@@ -85,6 +105,9 @@ struct FindingGroupProps {
     category: &'static str,
     label: &'static str,
     count: usize,
+    /// How many of the `count` findings `children` lists.
+    listed: usize,
+    on_show_all: Callback<MouseEvent>,
     children: Html,
 }
 
@@ -98,6 +121,14 @@ fn FindingGroup(props: &FindingGroupProps) -> Html {
                 <span class="finding-count" data-testid="finding-count" data-value={props.count.to_string()}>{ props.count }</span>
             </summary>
             <ul class="finding-list">{ props.children.clone() }</ul>
+            if props.listed < props.count {
+                <p class="finding-more">
+                    { format!("已列出前 {} 处，另有 {} 处（编辑区中全部标出）。", props.listed, props.count - props.listed) }
+                    <button type="button" class="button-link" data-testid="finding-show-all" onclick={props.on_show_all.clone()}>
+                        { format!("列出全部 {} 处", props.count) }
+                    </button>
+                </p>
+            }
         </details>
     }
 }
@@ -130,7 +161,29 @@ fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -
     }
 }
 
-fn format_item(f: &FormatFinding, all: &[FormatFinding], text: &str, on_action: &Callback<FindingAction>) -> Html {
+/// For each format rule, how many of its findings have a safe fix and the index of the first:
+/// found in one pass, where asking per finding would cost the square of their number.
+struct FixableByRule {
+    rules: HashMap<&'static str, (usize, usize)>,
+}
+
+impl FixableByRule {
+    fn new(findings: &[FormatFinding]) -> Self {
+        let mut rules = HashMap::new();
+        for (index, f) in findings.iter().enumerate().filter(|(_, f)| f.fix.is_some()) {
+            rules.entry(f.rule).or_insert((0, index)).0 += 1;
+        }
+        FixableByRule { rules }
+    }
+
+    /// The number of fixable findings of the rule of `f`, the finding at `index`, if it is the
+    /// first of them.
+    fn count_if_first(&self, index: usize, f: &FormatFinding) -> Option<usize> {
+        self.rules.get(f.rule).filter(|&&(_, first)| first == index).map(|&(count, _)| count)
+    }
+}
+
+fn format_item(index: usize, f: &FormatFinding, fixable: &FixableByRule, text: &str, on_action: &Callback<FindingAction>) -> Html {
     let select = on_action.reform({
         let span = f.span.clone();
         move |_: MouseEvent| FindingAction::Select(span.clone())
@@ -140,10 +193,9 @@ fn format_item(f: &FormatFinding, all: &[FormatFinding], text: &str, on_action: 
         move |_: MouseEvent| FindingAction::DisableFormatRule(rule.clone())
     });
     let fix = f.fix.clone().map(|fix| on_action.reform(move |_: MouseEvent| FindingAction::Fix(fix.clone())));
-    let same_rule_fixable = all.iter().filter(|g| g.rule == f.rule && g.fix.is_some()).count();
     // "全部修正" is offered once per rule, on its first fixable finding, with the count it will apply.
-    let first_of_rule = all.iter().find(|g| g.rule == f.rule && g.fix.is_some()).is_some_and(|g| std::ptr::eq(g, f));
-    let fix_all = (first_of_rule && same_rule_fixable > 1).then(|| {
+    let same_rule_fixable = fixable.count_if_first(index, f).unwrap_or(0);
+    let fix_all = (same_rule_fixable > 1).then(|| {
         let rule = f.rule.to_owned();
         on_action.reform(move |_: MouseEvent| FindingAction::FixAll(rule.clone()))
     });

@@ -696,8 +696,8 @@ fn an_automated_accessibility_pass_finds_nothing() {
 /// the next frame after the figures changed, over 200 keystrokes at the end and in the middle of
 /// long drafts. Prints median and p95; asserts only that every keystroke was counted.
 #[test]
-#[ignore = "a benchmark (about 10 minutes): run it with `cargo xtask bench-typing`"]
-fn typing_latency_benchmark() {
+#[ignore = "a benchmark (about 10 minutes): run it with `cargo xtask bench-app`"]
+fn app_benchmark_typing_latency() {
     let app = App::open(1366, 768);
     let report = corpus("hebei_2026_gov_work_report");
     let long: String = std::iter::repeat_n(report.as_str(), 21).collect();
@@ -843,4 +843,98 @@ fn every_control_is_reachable_by_tab_with_a_visible_focus_ring() {
     app.session.chord(&["\u{E00C}"]);
     app.session.wait_until("settings closed and focus back on 设置", r#"return !document.querySelector('[data-testid=settings-dialog]')
         && document.activeElement === document.querySelector('[data-testid=open-settings]');"#, |v| v == &json!(true));
+}
+
+/// Records, from the first moment of every page load, when the app became usable (the editor and
+/// the 字数 figure are in the page) and every long task (over 50 ms) the browser reports.
+const LOAD_PROBE: &str = r#"
+window.__interactive = null; window.__longTasks = [];
+new PerformanceObserver(list => { for (const t of list.getEntries()) window.__longTasks.push(t.duration); })
+  .observe({ type: 'longtask', buffered: true });
+new MutationObserver((_, observer) => {
+  if (document.querySelector('[data-testid=editor]') && document.querySelector('[data-testid=stat-zishu]')) {
+    window.__interactive = performance.now(); observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });"#;
+
+/// A browser measurement, not a timed assertion: time to interactive from the local server (the
+/// first load compiles the wasm; reloads may use the browser's code cache), then pastes (Ctrl+A,
+/// Ctrl+V) of about 100,000, 300,000 and 1,000,000 字: the time until the figures show and the
+/// longest task that froze the page meanwhile.
+#[test]
+#[ignore = "a benchmark (a few minutes): run it with `cargo xtask bench-app`"]
+fn app_benchmark_load_and_paste() {
+    let app = App::open(1366, 768);
+    app.session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": LOAD_PROBE }));
+    let mut loads = Vec::new();
+    for _ in 0..6 {
+        app.session.goto(&format!("{}/", app.origin));
+        let ms = app.session.wait_until("the app to be interactive", "return window.__interactive", |v| v.is_number());
+        loads.push(ms.as_f64().unwrap());
+    }
+    let first = loads.remove(0);
+    loads.sort_by(f64::total_cmp);
+    println!(
+        "time to interactive (local server): first load {first:.0} ms; reloads median {:.0} ms, max {:.0} ms",
+        loads[loads.len() / 2],
+        loads[loads.len() - 1]
+    );
+
+    let report = corpus("hebei_2026_gov_work_report");
+    // Growing pastes, each replacing the last, so that the growth of the cost shows.
+    for copies in [10, 30, 105] {
+        let pasted: String = std::iter::repeat_n(report.as_str(), copies).collect();
+        let words = jianwen_engine::counting::count(&pasted).word_count as u64;
+        app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        app.session.chord(&["\u{E009}", "a"]);
+        app.session.execute("window.__longTasks = []", json!([]));
+        let start = std::time::Instant::now();
+        app.paste(&pasted);
+        app.expect_stat("stat-zishu", words);
+        let shown = start.elapsed();
+        let tasks: Vec<f64> = serde_json::from_value(app.session.execute("return window.__longTasks", json!([]))).unwrap();
+        let longest = tasks.iter().copied().fold(0.0, f64::max);
+        println!(
+            "paste of {words} 字: figures shown after {} ms; {} long tasks, longest {longest:.0} ms, in all {:.0} ms",
+            shown.as_millis(),
+            tasks.len(),
+            tasks.iter().sum::<f64>()
+        );
+    }
+}
+
+/// A long draft's thousands of findings are not all built on every keystroke: each group lists its
+/// first 100 under the full count, says how many more there are, and lists them all on request.
+#[test]
+fn a_group_with_more_than_100_findings_lists_100_until_asked_for_all() {
+    let app = App::open(1366, 768);
+    let report = corpus("hebei_2026_gov_work_report");
+    let long: String = std::iter::repeat_n(report.as_str(), 6).collect();
+    app.replace_all_by_paste(&long);
+    app.expect_stat("stat-zishu", jianwen_engine::counting::count(&long).word_count as u64);
+    let groups = || {
+        app.session.execute(
+            "return [...document.querySelectorAll('[data-testid=finding-group]')].map(g => [g.dataset.category,
+               Number(g.querySelector('[data-testid=finding-count]').dataset.value),
+               g.querySelectorAll('[data-testid=finding]').length,
+               g.querySelectorAll('[data-testid=finding-show-all]').length])",
+            json!([]),
+        )
+    };
+    let before: Vec<(String, u64, u64, u64)> = serde_json::from_value(groups()).unwrap();
+    let big = before.iter().find(|g| g.1 > 100).unwrap_or_else(|| panic!("no group has over 100 findings: {before:?}")).0.clone();
+    for (category, count, listed, more) in &before {
+        assert_eq!(*listed, (*count).min(100), "{category}: listed of {count}");
+        assert_eq!(*more, u64::from(*count > 100), "{category}: the show-all button");
+    }
+    app.session.execute(
+        "document.querySelector(`[data-testid=finding-group][data-category=${arguments[0]}] [data-testid=finding-show-all]`).click()",
+        json!([big]),
+    );
+    let all_listed = format!(
+        "const g = document.querySelector('[data-testid=finding-group][data-category={big}]');
+         return g.querySelectorAll('[data-testid=finding]').length === Number(g.querySelector('[data-testid=finding-count]').dataset.value)
+           && !g.querySelector('[data-testid=finding-show-all]');"
+    );
+    app.session.wait_until("every finding of the group listed", &all_listed, |v| v == &json!(true));
 }
