@@ -33,11 +33,14 @@ struct ParagraphProps {
     view: ParagraphView,
 }
 
-/// One line of the mirror, ended by a newline. The newline after the last line is a trailing
-/// newline, which `pre-wrap` does not render, so the mirror has exactly the textarea's lines.
+/// One paragraph of the mirror: a block of its own, so that an edit lays out again only the
+/// paragraph it changes (in one inline run, every keystroke laid out the whole draft's lines).
+/// Its text ends with the newline that ends it in the textarea; `pre-wrap` draws no line for a
+/// newline at the end of a block, while an empty paragraph, the newline alone, keeps its one
+/// line. So the mirror has exactly the textarea's lines, which wrap paragraph by paragraph too.
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    html! { <span class="layer-paragraph">{ for props.view.pieces.iter().map(render_piece) }{"\n"}</span> }
+    html! { <div class="layer-paragraph">{ for props.view.pieces.iter().map(render_piece) }{"\n"}</div> }
 }
 
 fn render_piece(piece: &Piece) -> Html {
