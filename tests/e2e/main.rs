@@ -5,6 +5,10 @@
 
 mod drafts;
 mod wasm_bench;
+
+/// The benchmarks' texts (see `engine/benches/support/texts.rs`).
+#[path = "../../engine/benches/support/texts.rs"]
+mod texts;
 mod webdriver;
 
 use serde_json::{json, Value};
@@ -694,14 +698,16 @@ fn an_automated_accessibility_pass_finds_nothing() {
 
 /// A browser measurement, not a timed assertion: the time from a keystroke's `input` event to
 /// the next frame after the figures changed, over 200 keystrokes at the end and in the middle of
-/// long drafts. Prints median and p95; asserts only that every keystroke was counted.
+/// the benchmarks' texts of about 9,500, 25,000 and 200,000 字. Prints median and p95; asserts
+/// only that every keystroke was counted.
 #[test]
-#[ignore = "a benchmark (about 10 minutes): run it with `cargo xtask bench-app`"]
+#[ignore = "a benchmark (about 15 minutes): run it with `cargo xtask bench-app`"]
 fn app_benchmark_typing_latency() {
     let app = App::open(1366, 768);
-    let report = corpus("hebei_2026_gov_work_report");
-    let long: String = std::iter::repeat_n(report.as_str(), 21).collect();
-    for (label, text) in [("hebei ~9,500 字", report.clone()), ("~200,000 字", long)] {
+    let corpus = texts::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/engine/tests/fixtures/corpus"));
+    let cases = texts::cases(&corpus, &["hebei_2026_gov_work_report"], &[25_000, 200_000]);
+    for texts::Case { name, zi, text } in cases {
+        let label = format!("{name} ({zi} 字)");
         app.replace_all_by_paste(&text);
         let words = app.session.wait_until("the figures", "return Number(document.querySelector('[data-testid=stat-zishu]').dataset.value)", |v| v.as_u64().is_some_and(|n| n > 0));
         let mut words = words.as_u64().unwrap();
