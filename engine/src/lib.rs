@@ -26,6 +26,8 @@ pub mod layout;
 pub mod offsets;
 pub mod paragraphs;
 pub mod phrases;
+#[cfg(test)]
+mod regex_parity;
 pub mod sentences;
 
 use caps::{CapProfile, CapReport, SpeakingRate};

@@ -10,7 +10,7 @@ use super::FormatSettings;
 use crate::chars::{char_count, indices, is_hanzi};
 use crate::paragraphs::paragraph_spans;
 use crate::sentences::Sentence;
-use regex::Regex;
+use regex_lite::Regex;
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -179,4 +179,15 @@ pub(crate) fn is_space(c: char) -> bool {
 /// The leading whitespace of a paragraph (its indent), in bytes.
 pub(crate) fn indent_len(body: &str) -> usize {
     body.len() - body.trim_start_matches(is_space).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regex_lite_finds_what_regex_finds() {
+        crate::regex_parity::assert_same_captures(URL.as_str());
+        crate::regex_parity::assert_same_captures(EMAIL.as_str());
+    }
 }

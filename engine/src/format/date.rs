@@ -6,7 +6,7 @@
 //! only where a month or 度/底/初 follows: "工作了19年" is a duration.
 
 use super::{Context, Edit, Fix, Hit};
-use regex::Regex;
+use regex_lite::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -56,7 +56,7 @@ fn in_date(c: char) -> bool {
 /// Every match holds a 月 and lies within a run of the characters [`in_date`], so the pattern
 /// runs only on the runs around each 月: its scan of the whole text was a tenth of the cost of
 /// the format checks.
-fn date_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+fn date_matches(text: &str) -> impl Iterator<Item = regex_lite::Captures<'_>> {
     let mut done = 0;
     memchr::memmem::find_iter(text.as_bytes(), "月").flat_map(move |month| {
         let run = if month < done {
@@ -86,6 +86,25 @@ fn date_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
             at = c.get(0)?.end();
             Some(c)
         })
+    })
+}
+
+/// The matches of [`SHORT_YEAR`] in `text`, as `SHORT_YEAR.captures_iter(text)` finds them.
+///
+/// A match is two ASCII digits, 年 and at most three more characters, so the pattern runs only
+/// on the few characters from two digits before each 年: a scan of the whole text costs about as
+/// much as all the other date checks.
+fn short_years(text: &str) -> impl Iterator<Item = regex_lite::Captures<'_>> {
+    let mut done = 0;
+    memchr::memmem::find_iter(text.as_bytes(), "年").filter_map(move |mark| {
+        let start = mark.checked_sub(2).filter(|&s| s >= done)?;
+        if !text.as_bytes()[start..mark].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let end = mark + text[mark..].chars().take(4).map(char::len_utf8).sum::<usize>();
+        let c = SHORT_YEAR.captures_at(&text[..end], start)?;
+        done = c.get(0)?.end();
+        Some(c)
     })
 }
 
@@ -161,7 +180,7 @@ pub(super) fn abbreviated_year(cx: &Context, out: &mut Vec<Hit>) {
         .iter()
         .filter_map(|d| d.year.as_ref().filter(|y| y.arabic && y.span.len() == 2))
         .map(|y| y.span.start..y.span.end + "年".len());
-    let alone = SHORT_YEAR.captures_iter(cx.text).filter_map(|c| {
+    let alone = short_years(cx.text).filter_map(|c| {
         let year = c.get(1)?;
         let glued = cx.text[..year.start()]
             .chars()
@@ -287,10 +306,35 @@ mod tests {
         ];
         for text in texts {
             let spans =
-                |m: regex::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+                |m: regex_lite::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
             let want: Vec<_> = DATE.captures_iter(text).map(spans).collect();
             let got: Vec<_> = date_matches(text).map(spans).collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn short_years_around_each_nian_are_those_of_the_whole_text() {
+        let texts = [
+            "19年度，2019年底，119年初，19年末19年上半年，19年下半年；19年",
+            "12年度34年底年年1年度",
+            "19年上",
+            "",
+        ];
+        let mut all = texts.map(String::from).to_vec();
+        all.extend(crate::regex_parity::texts());
+        for text in &all {
+            let spans =
+                |m: regex_lite::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+            let want: Vec<_> = SHORT_YEAR.captures_iter(text).map(spans).collect();
+            let got: Vec<_> = short_years(text).map(spans).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn regex_lite_finds_what_regex_finds() {
+        crate::regex_parity::assert_same_captures(DATE.as_str());
+        crate::regex_parity::assert_same_captures(SHORT_YEAR.as_str());
     }
 }

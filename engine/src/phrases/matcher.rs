@@ -3,7 +3,7 @@
 //! around its anchors; merged leftmost-longest into non-overlapping matches.
 
 use super::pattern::{PatternProblem, CLAUSE_SLOT_MAX};
-use super::rules::{CompiledRule, Rule, Search};
+use super::rules::{CompiledRule, Rule, Search, SlotRegex};
 use crate::chars::char_count;
 use crate::sentences::terminators;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -122,7 +122,7 @@ impl Matcher {
     }
 
     /// The regex of slot pattern `index`, and the strings its matches contain besides an anchor.
-    fn regex(&self, index: usize) -> (&regex::Regex, &[Vec<String>]) {
+    fn regex(&self, index: usize) -> (&SlotRegex, &[Vec<String>]) {
         match &self.rules[index].search {
             Search::Regex { regex, others, .. } => (regex, others),
             Search::Literals(_) => unreachable!("only slot patterns are indexed as regex rules"),
@@ -235,29 +235,55 @@ fn is_quote(c: char) -> bool {
 /// The non-empty matches of a slot pattern from byte `at` on whose clause slots (its capture
 /// groups) span at most [`CLAUSE_SLOT_MAX`] characters. When the shortest gap from a start is
 /// too long, the search resumes one character later.
+///
+/// These are the matches an unanchored search from `at` finds in turn: the leftmost match
+/// starts at the first position where the pattern matches anchored, and is that match; a
+/// position where none of the characters a match starts with stands is never one.
 fn slot_matches<'a>(
-    regex: &'a regex::Regex,
+    slot: &'a SlotRegex,
     text: &'a str,
     mut at: usize,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
-    let mut gaps = regex.capture_locations();
+    let mut gaps = match slot {
+        SlotRegex::Anchored { regex, .. } | SlotRegex::Unanchored(regex) => {
+            regex.capture_locations()
+        }
+    };
     std::iter::from_fn(move || {
         while at < text.len() {
-            let whole = regex.find_at(text, at)?;
-            // The gaps lie within the match, so a match no longer than a gap may be needs no look
-            // at its gaps; most are that short, and finding the gaps is a slower search.
-            let bounded = char_count(whole.as_str()) <= CLAUSE_SLOT_MAX || {
-                regex.captures_read_at(&mut gaps, text, whole.start());
-                (1..gaps.len())
-                    .filter_map(|i| gaps.get(i))
-                    .all(|(start, end)| char_count(&text[start..end]) <= CLAUSE_SLOT_MAX)
+            let (whole, bounded) = match slot {
+                SlotRegex::Anchored { regex, starts } => {
+                    let (i, c) = text[at..]
+                        .char_indices()
+                        .find(|(_, c)| starts.contains(c))?;
+                    let start = at + i;
+                    let rest = &text[start..];
+                    match regex.captures_read(&mut gaps, rest) {
+                        Some(m) => (start..start + m.end(), gaps_fit(rest, &gaps)),
+                        None => {
+                            at = start + c.len_utf8();
+                            continue;
+                        }
+                    }
+                }
+                SlotRegex::Unanchored(regex) => {
+                    let whole = regex.find_at(text, at)?;
+                    // The gaps lie within the match, so a match no longer than a gap may be
+                    // needs no look at its gaps; most are that short, and finding the gaps is a
+                    // slower search.
+                    let bounded = char_count(whole.as_str()) <= CLAUSE_SLOT_MAX || {
+                        regex.captures_read_at(&mut gaps, text, whole.start());
+                        gaps_fit(text, &gaps)
+                    };
+                    (whole.range(), bounded)
+                }
             };
             if bounded && !whole.is_empty() {
-                at = whole.end();
-                return Some(whole.range());
+                at = whole.end;
+                return Some(whole);
             }
-            at = whole.start()
-                + text[whole.start()..]
+            at = whole.start
+                + text[whole.start..]
                     .chars()
                     .next()
                     .map_or(1, char::len_utf8);
@@ -266,9 +292,72 @@ fn slot_matches<'a>(
     })
 }
 
+/// Whether every clause slot (capture group) in `gaps`, offsets into `haystack`, spans at most
+/// [`CLAUSE_SLOT_MAX`] characters.
+fn gaps_fit(haystack: &str, gaps: &regex_lite::CaptureLocations) -> bool {
+    (1..gaps.len())
+        .filter_map(|i| gaps.get(i))
+        .all(|(start, end)| char_count(&haystack[start..end]) <= CLAUSE_SLOT_MAX)
+}
+
 fn is_negated(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end_matches(is_quote);
     let after = text[span.end..].trim_start_matches(is_quote);
     NEGATORS.iter().any(|n| before.ends_with(n))
         || SHORTCOMINGS.iter().any(|s| after.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phrases::builtin_rules;
+    use crate::phrases::pattern::{compile, Compiled};
+
+    /// The search as it was with `regex`: unanchored, from every position.
+    fn reference<'a>(
+        regex: &'a regex::Regex,
+        text: &'a str,
+        mut at: usize,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        std::iter::from_fn(move || {
+            while at < text.len() {
+                let whole = regex.find_at(text, at)?;
+                let caps = regex.captures_at(text, whole.start()).expect("the match is there");
+                let bounded = caps
+                    .iter()
+                    .skip(1)
+                    .flatten()
+                    .all(|gap| char_count(gap.as_str()) <= CLAUSE_SLOT_MAX);
+                if bounded && !whole.is_empty() {
+                    at = whole.end();
+                    return Some(whole.range());
+                }
+                at = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
+    }
+
+    #[test]
+    fn slot_patterns_find_what_an_unanchored_regex_finds() {
+        let texts = crate::regex_parity::texts();
+        let mut found = 0;
+        for rule in builtin_rules() {
+            let Ok(Compiled::Regex { source, .. }) = compile(&rule.pattern) else {
+                continue;
+            };
+            let compiled = CompiledRule::new(rule.clone()).expect("built-in rules compile");
+            let Search::Regex { regex: slot, .. } = &compiled.search else {
+                panic!("{} is a slot pattern", rule.pattern);
+            };
+            let full = regex::Regex::new(&source).expect("regex compiles it");
+            for text in &texts {
+                let want: Vec<_> = reference(&full, text, 0).collect();
+                let got: Vec<_> = slot_matches(slot, text, 0).collect();
+                assert_eq!(got, want, "{} in {text}", rule.pattern);
+                found += want.len();
+            }
+        }
+        assert!(found > 250, "the texts hold matches of the slot patterns: {found}");
+    }
 }

@@ -44,6 +44,10 @@ pub(crate) enum Compiled {
         /// For each other stretch between slots, the strings of which every match contains
         /// one (`以……为指导`: `以`), so that the regex need not run where one is missing.
         others: Vec<Vec<String>>,
+        /// Every character a match can start with (`以……为指导`: `以`), so that the regex need
+        /// only be tried, anchored, where one of them is; `None` when a match can start with
+        /// any 汉字 (a word slot first: `…起来`).
+        starts: Option<Vec<char>>,
     },
 }
 
@@ -130,6 +134,7 @@ pub(crate) fn compile(pattern: &str) -> Result<Compiled, PatternProblem> {
                 source: to_regex(&tokens),
                 anchors: anchor.map(|i| others.remove(i)).unwrap_or_default(),
                 others,
+                starts: first_chars(&tokens),
             }
         }
     })
@@ -315,15 +320,46 @@ fn required(tokens: &[Token]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Every character a match of `tokens` can start with, punctuation twins included, or `None`
+/// when a slot can come first.
+fn first_chars(tokens: &[Token]) -> Option<Vec<char>> {
+    let mut chars = Vec::new();
+    let mut add = |c: char| {
+        for c in std::iter::once(c).chain(twin(c)) {
+            if !chars.contains(&c) {
+                chars.push(c);
+            }
+        }
+    };
+    for token in tokens {
+        match token {
+            Token::Char(c) => {
+                add(*c);
+                return Some(chars);
+            }
+            Token::Alternatives(alts) => {
+                alts.iter().filter_map(|a| a.chars().next()).for_each(&mut add);
+                // An empty alternative lets the next token come first too.
+                if !alts.iter().any(String::is_empty) {
+                    return Some(chars);
+                }
+            }
+            Token::ClauseSlot | Token::WordSlot => return None,
+        }
+    }
+    // Only an optional group: a pattern that can match nothing is never a regex.
+    None
+}
+
 fn push_char(re: &mut String, c: char) {
     match twin(c) {
         Some(t) => {
             re.push('[');
-            re.push_str(&regex::escape(&c.to_string()));
-            re.push_str(&regex::escape(&t.to_string()));
+            re.push_str(&regex_lite::escape(&c.to_string()));
+            re.push_str(&regex_lite::escape(&t.to_string()));
             re.push(']');
         }
-        None => re.push_str(&regex::escape(&c.to_string())),
+        None => re.push_str(&regex_lite::escape(&c.to_string())),
     }
 }
 
@@ -383,6 +419,7 @@ mod tests {
                 source: "以([^。！？；;!?，,：:\\r\\n]*?)为指导".to_string(),
                 anchors: vec!["为指导".to_string()],
                 others: vec![vec!["以".to_string()]],
+                starts: Some(vec!['以']),
             })
         );
         assert_eq!(
@@ -391,7 +428,15 @@ mod tests {
                 source: "[\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}]{1,4}起来".to_string(),
                 anchors: vec!["起来".to_string()],
                 others: vec![],
+                starts: None,
             })
+        );
+        assert_eq!(
+            compile("[深入|][（|]以……为指导").map(|c| match c {
+                Compiled::Regex { starts, .. } => starts,
+                Compiled::Literals(_) => None,
+            }),
+            Ok(Some(vec!['深', '（', '(', '以']))
         );
     }
 
