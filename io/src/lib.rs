@@ -10,6 +10,8 @@
 //!   [`ImportError`] whose `Display` is a Chinese message saying what to do.
 //! - [`Library`] holds the [`Draft`]s: sorted list, titles from the first line, rename,
 //!   duplicate, and a 回收站 emptied after 30 days ([`Library::purge_expired`]).
+//! - [`load`] and [`index_json`] keep the library in the browser's key-value storage, one key
+//!   per draft (see the key layout there); [`History`] holds a draft's snapshots.
 //! - [`Backup`] is the versioned JSON file of all drafts and settings;
 //!   [`Library::merge`] brings one in without overwriting anything.
 //!
@@ -37,14 +39,23 @@
 mod backup;
 mod docx;
 mod error;
+mod history;
 mod library;
+mod store;
 mod text;
 
 pub use backup::{Backup, BackupError, MergeReport, BACKUP_FORMAT_VERSION, LEGACY_DRAFT_ID};
 pub use docx::{docx_to_text, MAX_EXPANDED_BYTES};
 pub use error::ImportError;
+pub use history::{
+    History, HistoryUnreadable, Snapshot, SnapshotReason, AUTO_SNAPSHOT_INTERVAL_MS, MAX_SNAPSHOTS,
+};
 pub use library::{
     title_from_text, Draft, Library, LibraryError, TITLE_MAX_CHARS, TRASH_RETENTION_MS, UNTITLED,
+};
+pub use store::{
+    history_key, index_json, legacy_text, load, text_key, Loaded, StoreProblem, Stored, INDEX_KEY,
+    LEGACY_DRAFT_KEY, STORE_FORMAT_VERSION, TEXT_KEY_PREFIX,
 };
 pub use text::{decode_text, detect_text_encoding, normalize_text, Decoded, TextEncoding};
 
