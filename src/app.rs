@@ -1,23 +1,30 @@
 //! The whole screen: header, cap strip, editor (or print preview), side panel.
 
+mod draft_commands;
+mod draft_store;
 mod transfer;
 
 use crate::components::cap_strip::CapStrip;
+use crate::components::drafts_drawer::{DraftsDrawer, SnapshotView};
 use crate::components::editor::{Editor, TextChange};
 use crate::components::findings_panel::{FindingAction, FindingsPanel};
-use crate::components::header::Header;
+use crate::components::header::{Export, Header};
 use crate::components::message_bar::MessageBar;
 use crate::components::print_preview::PrintPreview;
 use crate::components::settings_dialog::SettingsDialog;
 use crate::components::stats_panel::StatsPanel;
 use crate::editor_commands;
+use crate::drafts_model::{draft_rows, snapshot_rows, trash_rows};
 use crate::layer_model::paragraph_views;
 use crate::preferences::{Preferences, CURRENT_DRAFT};
 use crate::print_model::print_pages;
 use crate::state::{Action, Draft};
 use crate::storage;
+use draft_store::DraftStore;
 use gloo::events::EventListener;
 use jianwen_engine::format::apply_rule_fixes;
+use jianwen_io::SnapshotReason;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -33,16 +40,92 @@ impl<T: ?Sized> PartialEq for Same<T> {
     }
 }
 
+/// The draft shown in the editor: the editor is remounted (fresh textarea, fresh undo history)
+/// whenever `id` changes, and starts with `text`.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Opened {
+    pub id: AttrValue,
+    pub text: AttrValue,
+}
+
+/// Milliseconds since the Unix epoch: the clock of the library and its 回收站.
+pub(crate) fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The message bar and whether it offers a backup (after a refused write).
+#[derive(Clone)]
+pub(crate) struct Notice {
+    pub message: UseStateHandle<Option<AttrValue>>,
+    pub offer_backup: UseStateHandle<bool>,
+}
+
+impl Notice {
+    /// Shows `result`'s error, if any, and passes its value on.
+    pub fn report<T>(&self, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(text) => {
+                self.offer_backup.set(text == storage::SAVE_REFUSED);
+                self.message.set(Some(text.into()));
+                None
+            }
+        }
+    }
+}
+
+/// `preferences` with the 文种 of the draft being opened.
+fn with_cap(preferences: &Preferences, cap_profile: Option<&str>) -> Preferences {
+    let mut next = preferences.clone();
+    if next.caps.choose(CURRENT_DRAFT, cap_profile).is_err() {
+        // A profile deleted since: the draft opens with none.
+        next.caps.choose(CURRENT_DRAFT, None).ok();
+    }
+    next
+}
+
 #[component]
 pub fn App() -> Html {
-    let initial_text = use_memo((), |_| AttrValue::from(storage::load_draft().unwrap_or_default()));
+    let store: Rc<RefCell<DraftStore>> = use_mut_ref(|| DraftStore::open_stored(now()));
+    let force_update = use_force_update();
     let loaded_preferences = use_memo((), |_| storage::load_preferences());
+    let opened = use_state(|| {
+        let store = store.borrow();
+        Opened { id: store.current_id().to_owned().into(), text: store.current().text.clone().into() }
+    });
     let draft = {
-        let initial_text = initial_text.clone();
+        let (store, text) = (store.clone(), opened.text.clone());
         let preferences = loaded_preferences.0.clone();
-        use_reducer(move || Draft::new(&initial_text, preferences))
+        use_reducer(move || {
+            // The open draft's 文种; a draft without one (the version 1 draft, migrated) keeps
+            // the one chosen before, and records it.
+            let mut store = store.borrow_mut();
+            let preferences = match store.current().cap_profile.clone() {
+                Some(id) => with_cap(&preferences, Some(&id)),
+                None => {
+                    let chosen = preferences.caps.chosen(CURRENT_DRAFT).map(|p| p.id().to_owned());
+                    if chosen.is_some() {
+                        store.set_cap_profile(chosen.as_deref(), now()).ok();
+                    }
+                    preferences
+                }
+            };
+            Draft::new(&text, preferences)
+        })
     };
-    let message = use_state(|| loaded_preferences.1.clone().map(AttrValue::from));
+    let notice = Notice {
+        message: {
+            let store = store.clone();
+            let problems = loaded_preferences.1.clone();
+            use_state(move || {
+                let stored = store.borrow_mut().take_problems();
+                let all: Vec<String> = problems.into_iter().chain(stored).collect();
+                (!all.is_empty()).then(|| AttrValue::from(all.join(" ")))
+            })
+        },
+        offer_backup: use_state(|| false),
+    };
+    let message = notice.message.clone();
     let textarea_ref = use_node_ref();
     let layer_ref = use_node_ref();
     {
@@ -54,21 +137,50 @@ pub fn App() -> Html {
             }
         });
     }
+    let conflict = use_state(|| false);
+    {
+        // Another tab saving the draft open here: stop writing it and ask (see `DraftStore::pause`).
+        let (store, conflict) = (store.clone(), conflict.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let mut store = store.borrow_mut();
+                let ours = jianwen_io::text_key(store.current_id());
+                if event.key().as_deref() == Some(ours.as_str()) && event.new_value().as_deref() != Some(store.current().text.as_str()) {
+                    store.pause();
+                    conflict.set(true);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let paragraphs = use_memo((Same(draft.text.clone()), Same(draft.analysis.clone()), draft.stale), |(text, analysis, stale)| {
         paragraph_views(&text.0, (!stale).then_some(&*analysis.0))
     });
 
     let on_change = {
         let draft = draft.dispatcher();
-        let message = message.clone();
+        let (store, notice) = (store.clone(), notice.clone());
         Callback::from(move |change: TextChange| {
-            // Saved on every change, mid-composition too: localStorage writes are synchronous and
-            // take well under a millisecond for a long report, so nothing typed can be lost.
-            match storage::save_draft(&change.text) {
-                Ok(()) => {}
-                Err(text) => message.set(Some(text.into())),
-            }
+            // Saved on every change, mid-composition too, before it is analysed: localStorage
+            // writes are synchronous and take well under a millisecond for a long report (the
+            // index is a few hundred bytes per draft), so nothing typed can be lost.
+            let saved = store.borrow_mut().edit(&change.text, !change.composing, now());
+            notice.report(saved);
             draft.dispatch(if change.composing { Action::Composing(change.text) } else { Action::Settled(change.text) });
+        })
+    };
+    let open_draft = {
+        let (store, opened, draft, notice, force_update) = (store.clone(), opened.clone(), draft.clone(), notice.clone(), force_update.clone());
+        Callback::from(move |id: String| {
+            let result = store.borrow_mut().open(&id);
+            notice.report(result);
+            let store = store.borrow();
+            let current = store.current();
+            opened.set(Opened { id: current.id.clone().into(), text: current.text.clone().into() });
+            let preferences = with_cap(&draft.preferences, current.cap_profile.as_deref());
+            draft.dispatch(Action::Open(current.text.clone(), preferences));
+            force_update.force_update();
         })
     };
     let configure = {
@@ -78,20 +190,24 @@ pub fn App() -> Html {
     let on_choose_cap = {
         let configure = configure.clone();
         let preferences = draft.preferences.clone();
-        let message = message.clone();
+        let (store, notice) = (store.clone(), notice.clone());
         Callback::from(move |id: Option<String>| {
             let mut next = (*preferences).clone();
             match next.caps.choose(CURRENT_DRAFT, id.as_deref()) {
-                Ok(()) => configure.emit(next),
-                Err(e) => message.set(Some(e.to_string().into())),
+                Ok(()) => {
+                    let saved = store.borrow_mut().set_cap_profile(id.as_deref(), now());
+                    notice.report(saved);
+                    configure.emit(next);
+                }
+                Err(e) => notice.report::<()>(Err(e.to_string())).unwrap_or_default(),
             }
         })
     };
-    let on_finding = finding_handler(&draft, &configure, &message, &textarea_ref, &layer_ref);
+    let on_finding = finding_handler(&draft, &store, &configure, &notice, &textarea_ref, &layer_ref);
     let pending_read: transfer::PendingRead = use_mut_ref(|| None);
-    let on_import = transfer::import_handler(&textarea_ref, &message, &pending_read);
-    let on_restore_backup = transfer::restore_handler(&textarea_ref, &draft, &configure, &message, &pending_read);
-    let on_export = transfer::export_handler(&draft, &message);
+    let on_import = transfer::import_handler(&store, &open_draft, &notice, &pending_read);
+    let on_restore_backup = transfer::restore_handler(&store, &draft, &configure, &notice, &force_update, &pending_read);
+    let on_export = transfer::export_handler(&store, &draft, &notice);
     let drag_over = use_state(|| false);
     let (ondragover, ondragleave, ondrop) = drop_handlers(&drag_over, &on_import);
 
@@ -145,6 +261,41 @@ pub fn App() -> Html {
         let message = message.clone();
         Callback::from(move |()| message.set(None))
     };
+    let drawer_open = use_state(|| false);
+    let toggle_drawer = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |()| drawer_open.set(!*drawer_open))
+    };
+    let close_drawer = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |()| drawer_open.set(false))
+    };
+    let viewing = use_state(|| None::<SnapshotView>);
+    let on_draft_command = draft_commands::handler(draft_commands::Context {
+        store: store.clone(),
+        open_draft: open_draft.clone(),
+        notice: notice.clone(),
+        force_update: force_update.clone(),
+        textarea_ref: textarea_ref.clone(),
+        viewing: viewing.clone(),
+        drawer_open: drawer_open.clone(),
+    });
+    let on_conflict = draft_commands::conflict_handler(&store, &conflict, &notice, &textarea_ref);
+    let export_backup = {
+        let on_export = on_export.clone();
+        Callback::from(move |()| on_export.emit(Export::Backup))
+    };
+    let drawer_rows = use_memo((*drawer_open, Same(draft.text.clone()), store.borrow().revision()), {
+        let store = store.clone();
+        move |(open, _, _)| {
+            let store = store.borrow();
+            if !*open {
+                return Default::default();
+            }
+            let library = store.library();
+            (Rc::new(draft_rows(library, store.current_id())), Rc::new(trash_rows(library, now())), Rc::new(snapshot_rows(store.history())))
+        }
+    });
     let speech_note = draft
         .settings
         .cap
@@ -155,15 +306,27 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            <Header preview_open={*preview} on_toggle_preview={toggle_preview} on_open_settings={open_settings} {on_import} {on_restore_backup} {on_export} />
+            <Header preview_open={*preview} drafts_open={*drawer_open} on_toggle_drafts={toggle_drawer} on_toggle_preview={toggle_preview} on_open_settings={open_settings} {on_import} {on_restore_backup} {on_export} />
             if *settings_open {
                 <SettingsDialog preferences={draft.preferences.clone()} on_change={configure.clone()} on_close={close_settings} />
             }
             if let Some(text) = (*message).clone() {
-                <MessageBar message={text} on_dismiss={dismiss_message} />
+                <MessageBar message={text} on_dismiss={dismiss_message} on_export_backup={(*notice.offer_backup).then_some(export_backup)} />
+            }
+            if *conflict {
+                <div class="message-bar" role="alert" data-testid="draft-conflict">
+                    <span>{"这份草稿刚在另一个窗口（标签页）中修改并保存。为避免互相覆盖，本窗口已暂停保存这份草稿。"}</span>
+                    <span class="draft-actions">
+                        <button type="button" class="button-link" data-testid="conflict-load" onclick={on_conflict.reform(|_: MouseEvent| false)}>{"载入另一窗口的版本"}</button>
+                        <button type="button" class="button-link" data-testid="conflict-keep" onclick={on_conflict.reform(|_: MouseEvent| true)}>{"保留本窗口的内容"}</button>
+                    </span>
+                </div>
             }
             <CapStrip caps={draft.preferences.caps.clone()} chosen={chosen_cap} report={draft.analysis.caps.clone().map(Rc::new)} on_choose={on_choose_cap} />
             <main class="workspace">
+                if *drawer_open {
+                    <DraftsDrawer drafts={drawer_rows.0.clone()} trash={drawer_rows.1.clone()} snapshots={drawer_rows.2.clone()} viewing={(*viewing).clone()} on_command={on_draft_command} on_close={close_drawer} />
+                }
                 if *preview {
                     <section class="preview-zone" aria-label="打印预览">
                         <PrintPreview {pages} on_close={close_preview} />
@@ -172,7 +335,8 @@ pub fn App() -> Html {
                 // Hidden, not unmounted, during the preview: the textarea keeps its undo history.
                 <section class={classes!("editor-zone", drag_over.then_some("drop-target"))} aria-label="正文编辑区" hidden={*preview} {ondragover} {ondragleave} {ondrop}>
                     <Editor
-                        initial_text={(*initial_text).clone()}
+                        key={opened.id.as_str()}
+                        initial_text={opened.text.clone()}
                         text={draft.text.clone()}
                         {paragraphs}
                         {on_change}
@@ -224,12 +388,14 @@ fn drop_handlers(drag_over: &UseStateHandle<bool>, on_import: &Callback<web_sys:
 /// undoable edits), ignores and rule switches as preference changes.
 fn finding_handler(
     draft: &UseReducerHandle<Draft>,
+    store: &Rc<RefCell<DraftStore>>,
     configure: &Callback<Preferences>,
-    message: &UseStateHandle<Option<AttrValue>>,
+    notice: &Notice,
     textarea_ref: &NodeRef,
     layer_ref: &NodeRef,
 ) -> Callback<FindingAction> {
-    let (draft, configure, message) = (draft.clone(), configure.clone(), message.clone());
+    let (draft, store, configure, notice) = (draft.clone(), store.clone(), configure.clone(), notice.clone());
+    let message = notice.message.clone();
     let (textarea_ref, layer_ref) = (textarea_ref.clone(), layer_ref.clone());
     Callback::from(move |action: FindingAction| {
         let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() else { return };
@@ -258,6 +424,9 @@ fn finding_handler(
                 let (fixed, count) = apply_rule_fixes(&draft.analyzed_text, &draft.analysis.format, &rule);
                 let question = format!("将按规则一次修正 {count} 处，可用 Ctrl+Z 撤销。继续吗？");
                 if count > 0 && gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
+                    // A bulk change: the text before it is kept as a snapshot too.
+                    let saved = store.borrow_mut().snapshot(SnapshotReason::BeforeFixAll, now());
+                    notice.report(saved);
                     editor_commands::replace_all_keeping_view(&textarea, &fixed);
                 }
             }

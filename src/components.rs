@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 pub mod cap_strip;
+pub mod drafts_drawer;
 pub mod editor;
 pub mod findings_panel;
 pub mod header;

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod drafts_model;
 pub mod editor_commands;
 pub mod example;
 pub mod excerpt;

@@ -52,6 +52,8 @@ pub enum Action {
     Settled(String),
     /// The user changed a preference: analyse the text again under it.
     Configure(Preferences),
+    /// Another draft was opened: its text, under its own choices (its 文种).
+    Open(String, Preferences),
 }
 
 impl Reducible for Draft {
@@ -69,6 +71,10 @@ impl Reducible for Draft {
             Action::Configure(preferences) => {
                 let settings = Rc::new(preferences.engine_settings());
                 Rc::new(self.analyzed(Rc::clone(&self.text), Rc::new(preferences), settings))
+            }
+            Action::Open(text, preferences) => {
+                let settings = Rc::new(preferences.engine_settings());
+                Rc::new(self.analyzed(text.into(), Rc::new(preferences), settings))
             }
         }
     }

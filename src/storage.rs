@@ -1,38 +1,119 @@
 //! The one place the app touches browser storage. Keys are namespaced and versioned so a later
-//! format can migrate instead of misreading old data.
+//! format can migrate instead of misreading old data; the layout of the drafts' keys and its
+//! migration from version 1 live in `jianwen_io::store`, where they are tested natively.
 //!
-//! Only `localStorage` of the page's own origin is used: the draft never leaves the machine.
+//! Only `localStorage` of the page's own origin is used: the drafts never leave the machine.
+//! It holds about 5 MB per origin in Chromium and Firefox (see [`STORAGE_LIMIT_NOTE`]).
 
 use crate::preferences::Preferences;
-use gloo::storage::{LocalStorage, Storage};
+use jianwen_io::{history_key, index_json, load, text_key, History, Library, Loaded, Stored, INDEX_KEY, LEGACY_DRAFT_KEY, TEXT_KEY_PREFIX};
 
-/// Key of the current draft's text (format version 1: the plain text).
-const DRAFT_KEY: &str = "jianwen.v1.draft";
+/// What the drafts list says about the room there is.
+pub const STORAGE_LIMIT_NOTE: &str = "草稿保存在本机浏览器中，全部草稿及其历史版本合计约 5 MB（约 250 万字）。";
 
-/// The saved draft, or `None` when there is none or storage is unavailable (private mode,
-/// disabled storage): the app then starts empty rather than failing.
-pub fn load_draft() -> Option<String> {
-    LocalStorage::get::<String>(DRAFT_KEY).ok()
+/// The message for any refused write: what happened, what is kept, what to do.
+pub const SAVE_REFUSED: &str = "草稿未能保存到本机浏览器存储（存储空间已满或被浏览器禁止）。文字仍在编辑框中，请勿关闭页面；请先导出备份，再删除不需要的草稿、清空回收站后继续。此前保存的内容不受影响。";
+
+fn storage() -> Option<web_sys::Storage> {
+    // `raw()` panics when storage is disabled; `window.localStorage` itself may throw.
+    gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// Saves the draft text.
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), String> {
+    let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
+    storage.set_item(key, value).map_err(|_| SAVE_REFUSED.to_owned())
+}
+
+/// The library as stored, migrated from version 1 and repaired where damaged (see
+/// [`jianwen_io::load`]). Without storage (private mode, disabled) it is one empty draft.
+pub fn load_library(now: i64) -> Loaded {
+    let Some(storage) = storage() else { return load(Stored::default(), now) };
+    let keys = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten());
+    let texts = keys
+        .filter_map(|key| key.strip_prefix(TEXT_KEY_PREFIX).map(str::to_owned))
+        .filter_map(|id| storage.get_item(&text_key(&id)).ok().flatten().map(|text| (id, text)))
+        .collect();
+    let (index, legacy) = (get(INDEX_KEY), get(LEGACY_DRAFT_KEY));
+    load(Stored { index: index.as_deref(), texts, legacy: legacy.as_deref() }, now)
+}
+
+/// Saves one draft's text: the write made on every change while typing.
 ///
 /// # Errors
-/// Returns a Chinese message for the user when the browser refuses (quota full, storage
-/// disabled); the text stays in the editor either way.
-pub fn save_draft(text: &str) -> Result<(), String> {
-    LocalStorage::set(DRAFT_KEY, text).map_err(|e| format!("草稿未能保存到本机浏览器存储（{e}）。文字仍在编辑框中，请勿关闭页面。"))
+/// [`SAVE_REFUSED`] when the browser refuses (quota full, storage disabled); what was saved
+/// before is untouched and the text stays in the editor.
+pub fn save_text(id: &str, text: &str) -> Result<(), String> {
+    set(&text_key(id), text)
+}
+
+/// Saves the index: the list of drafts, their titles, times and choices, without texts.
+///
+/// # Errors
+/// As [`save_text`].
+pub fn save_index(library: &Library, current: &str) -> Result<(), String> {
+    set(INDEX_KEY, &index_json(library, current))
+}
+
+/// Saves every draft's text and the index, then removes the version 1 key, whose draft is now
+/// among them. The old key stays if anything fails, so nothing is lost.
+///
+/// # Errors
+/// As [`save_text`].
+pub fn save_all(library: &Library, current: &str) -> Result<(), String> {
+    for draft in library.drafts() {
+        save_text(&draft.id, &draft.text)?;
+    }
+    save_index(library, current)?;
+    if let Some(storage) = storage() {
+        storage.remove_item(LEGACY_DRAFT_KEY).ok();
+    }
+    Ok(())
+}
+
+/// Forgets a draft purged from the 回收站: its text and its history.
+pub fn remove_draft(id: &str) {
+    if let Some(storage) = storage() {
+        storage.remove_item(&text_key(id)).ok();
+        storage.remove_item(&history_key(id)).ok();
+    }
+}
+
+/// The stored text of a draft, as another tab may have written it.
+pub fn stored_text(id: &str) -> Option<String> {
+    get(&text_key(id))
+}
+
+/// A draft's snapshots; none when there are none yet.
+///
+/// # Errors
+/// The Chinese message of [`jianwen_io::HistoryUnreadable`] when they are damaged; the caller
+/// starts a new history, and the draft's text is not affected.
+pub fn load_history(id: &str) -> Result<History, String> {
+    match get(&history_key(id)) {
+        None => Ok(History::default()),
+        Some(json) => History::from_json(&json).map_err(|e| e.to_string()),
+    }
+}
+
+/// Saves a draft's snapshots.
+///
+/// # Errors
+/// As [`save_text`].
+pub fn save_history(id: &str, history: &History) -> Result<(), String> {
+    set(&history_key(id), &history.to_json())
 }
 
 /// Key of the user's preferences (format version 1: `Preferences` as JSON).
 const PREFERENCES_KEY: &str = "jianwen.v1.preferences";
 
 /// The saved preferences. Unreadable data (corrupt, or from an incompatible version) gives the
-/// defaults and a message saying so; the draft itself is stored apart and is not affected.
+/// defaults and a message saying so; the drafts are stored apart and are not affected.
 pub fn load_preferences() -> (Preferences, Option<String>) {
-    let Ok(json) = LocalStorage::raw().get_item(PREFERENCES_KEY).map(Option::unwrap_or_default) else {
-        return (Preferences::default(), None);
-    };
+    let json = get(PREFERENCES_KEY).unwrap_or_default();
     if json.is_empty() {
         return (Preferences::default(), None);
     }
@@ -48,5 +129,5 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
 /// A Chinese message when the browser refuses; the preferences stay in effect for this session.
 pub fn save_preferences(preferences: &Preferences) -> Result<(), String> {
     let json = serde_json::to_string(preferences).map_err(|e| e.to_string())?;
-    LocalStorage::raw().set_item(PREFERENCES_KEY, &json).map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
+    set(PREFERENCES_KEY, &json).map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
 }

@@ -1,5 +1,5 @@
-//! Snapshots of one draft: taken automatically while the user edits (at most one per
-//! [`AUTO_SNAPSHOT_INTERVAL_MS`]), before every bulk change (import into the draft, 全部修正,
+//! Snapshots of one draft: taken automatically while the user edits (one after each
+//! [`AUTO_SNAPSHOT_INTERVAL_MS`] of editing), before every bulk change (import into the draft, 全部修正,
 //! restore of a snapshot) and on demand (保存版本). At most [`MAX_SNAPSHOTS`] are kept per
 //! draft; the oldest goes first.
 //!
@@ -113,12 +113,13 @@ impl History {
         &self.snapshots
     }
 
-    /// Whether an edit at `now` should take an automatic snapshot: none was taken in the last
-    /// [`AUTO_SNAPSHOT_INTERVAL_MS`], of any kind.
-    pub fn auto_due(&self, now: i64) -> bool {
-        self.snapshots
-            .last()
-            .is_none_or(|last| now.saturating_sub(last.at_ms) >= AUTO_SNAPSHOT_INTERVAL_MS)
+    /// Whether an edit at `now` should take an automatic snapshot: the user has been editing
+    /// since `editing_since` (when this session's first edit of the draft was made) and neither
+    /// that nor the newest snapshot, of any kind, is within [`AUTO_SNAPSHOT_INTERVAL_MS`]. So
+    /// the first keystroke takes none, and five minutes of editing take one.
+    pub fn auto_due(&self, now: i64, editing_since: i64) -> bool {
+        let last = self.snapshots.last().map_or(editing_since, |s| s.at_ms.max(editing_since));
+        now.saturating_sub(last) >= AUTO_SNAPSHOT_INTERVAL_MS
     }
 
     /// Records `text`, unless it is the text of the newest snapshot already (restoring twice or
@@ -131,8 +132,8 @@ impl History {
     /// let mut history = History::default();
     /// assert!(history.record("第一稿", SnapshotReason::Manual, 0));
     /// assert!(!history.record("第一稿", SnapshotReason::Manual, 10));
-    /// assert!(!history.auto_due(AUTO_SNAPSHOT_INTERVAL_MS - 1));
-    /// assert!(history.auto_due(AUTO_SNAPSHOT_INTERVAL_MS));
+    /// assert!(!history.auto_due(AUTO_SNAPSHOT_INTERVAL_MS - 1, 0));
+    /// assert!(history.auto_due(AUTO_SNAPSHOT_INTERVAL_MS, 0));
     /// ```
     pub fn record(&mut self, text: &str, reason: SnapshotReason, now: i64) -> bool {
         if text.is_empty() || self.snapshots.last().is_some_and(|last| last.text == text) {
@@ -156,10 +157,11 @@ mod tests {
     const MIN: i64 = 60 * 1000;
 
     #[test]
-    fn automatic_snapshots_come_at_most_every_five_minutes_of_editing() {
-        // (edit time in minutes, text, whether an automatic snapshot is taken)
+    fn automatic_snapshots_come_after_each_five_minutes_of_editing() {
+        // (edit time in minutes, text, whether an automatic snapshot is taken); editing began
+        // at minute 0.
         let edits = [
-            (0, "一", true),
+            (0, "一", false),
             (1, "一二", false),
             (4, "一二三", false),
             (5, "一二三四", true),
@@ -170,18 +172,22 @@ mod tests {
         let mut history = History::default();
         for (minute, text, taken) in edits {
             let now = minute * MIN;
-            let took = history.auto_due(now) && history.record(text, SnapshotReason::Auto, now);
+            let took = history.auto_due(now, 0) && history.record(text, SnapshotReason::Auto, now);
             assert_eq!(took, taken, "edit at minute {minute}");
         }
-        assert_eq!(history.snapshots().len(), 3);
+        assert_eq!(history.snapshots().len(), 2);
     }
 
     #[test]
-    fn any_snapshot_resets_the_automatic_interval() {
+    fn a_new_session_waits_five_minutes_and_any_snapshot_resets_the_wait() {
         let mut history = History::default();
-        history.record("修正前", SnapshotReason::BeforeFixAll, 0);
-        assert!(!history.auto_due(4 * MIN));
-        assert!(history.auto_due(5 * MIN));
+        history.record("昨天的稿子", SnapshotReason::Auto, 0);
+        // Editing again a day later, from minute 1440.
+        assert!(!history.auto_due(1443 * MIN, 1440 * MIN));
+        assert!(history.auto_due(1445 * MIN, 1440 * MIN));
+        history.record("修正前", SnapshotReason::BeforeFixAll, 1446 * MIN);
+        assert!(!history.auto_due(1450 * MIN, 1440 * MIN));
+        assert!(history.auto_due(1451 * MIN, 1440 * MIN));
     }
 
     #[test]

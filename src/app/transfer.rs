@@ -1,12 +1,13 @@
 //! Import, export and backup restore: what the header's 导入 and 导出 menus and a file dropped
 //! on the editor ask of the app.
 //!
-//! Text arrives in the editor only through [`editor_commands::replace_all`], one step on the
-//! textarea's native undo stack, so an import never loses what the user typed: Ctrl+Z brings it
-//! back. A file that cannot be read changes nothing and says why in the message bar.
+//! An imported `.txt` or `.docx` opens as a new draft, and a backup is merged into the library
+//! ([`jianwen_io::Library::merge`]), so an import never overwrites what the user wrote. A file
+//! that cannot be read changes nothing and says why in the message bar.
 
+use super::draft_store::DraftStore;
+use super::{now, Notice};
 use crate::components::header::Export;
-use crate::editor_commands;
 use crate::files;
 use crate::preferences::Preferences;
 use crate::report::{check_report, file_stem};
@@ -15,33 +16,31 @@ use gloo::file::callbacks::FileReader;
 use jianwen_io::{title_from_text, Backup};
 use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-
-type Message = UseStateHandle<Option<AttrValue>>;
 
 /// The file read in progress; dropping it cancels the read, so it is kept until the next one.
 pub type PendingRead = Rc<RefCell<Option<FileReader>>>;
 
-/// Puts the text of a `.txt` or `.docx` file in the editor, as one undoable edit.
-pub fn import_handler(textarea_ref: &NodeRef, message: &Message, pending: &PendingRead) -> Callback<web_sys::File> {
-    let (textarea_ref, message, pending) = (textarea_ref.clone(), message.clone(), pending.clone());
+/// Opens the text of a `.txt` or `.docx` file as a new draft.
+pub fn import_handler(store: &Rc<RefCell<DraftStore>>, open_draft: &Callback<String>, notice: &Notice, pending: &PendingRead) -> Callback<web_sys::File> {
+    let (store, open_draft, notice, pending) = (store.clone(), open_draft.clone(), notice.clone(), pending.clone());
     Callback::from(move |file: web_sys::File| {
-        let (textarea_ref, message) = (textarea_ref.clone(), message.clone());
-        let reader = files::read_bytes(&file, move |bytes| match bytes.and_then(|bytes| files::import_text(&bytes)) {
-            Ok(text) => match textarea_ref.cast::<HtmlTextAreaElement>() {
-                Some(textarea) => editor_commands::replace_all(&textarea, &text),
-                None => message.set(Some("编辑区尚未就绪，未导入，请稍后重试。".into())),
-            },
-            Err(text) => message.set(Some(text.into())),
+        let (store, open_draft, notice) = (store.clone(), open_draft.clone(), notice.clone());
+        let reader = files::read_bytes(&file, move |bytes| {
+            let Some(text) = notice.report(bytes.and_then(|bytes| files::import_text(&bytes))) else { return };
+            // The draft exists in memory even if storage refuses it: open it either way.
+            let (id, saved) = store.borrow_mut().create(&text, now());
+            open_draft.emit(id);
+            notice.report(saved);
         });
         pending.replace(Some(reader));
     })
 }
 
-/// Downloads the draft as text, its check report, or a backup of it with the settings.
-pub fn export_handler(draft: &UseReducerHandle<Draft>, message: &Message) -> Callback<Export> {
-    let (draft, message) = (draft.clone(), message.clone());
+/// Downloads the open draft as text, its check report, or a backup of every draft (the 回收站
+/// included) with the settings.
+pub fn export_handler(store: &Rc<RefCell<DraftStore>>, draft: &UseReducerHandle<Draft>, notice: &Notice) -> Callback<Export> {
+    let (store, draft, notice) = (store.clone(), draft.clone(), notice.clone());
     Callback::from(move |kind: Export| {
         let title = title_from_text(&draft.text);
         let stem = file_stem(&title, "简文草稿");
@@ -54,77 +53,59 @@ pub fn export_handler(draft: &UseReducerHandle<Draft>, message: &Message) -> Cal
                 &check_report(&title_from_text(&draft.analyzed_text), &draft.analyzed_text, &draft.analysis),
             ),
             Export::Backup => {
-                let mut backup = Backup::from_legacy_draft(&draft.text, js_sys::Date::now() as i64);
-                backup.settings = serde_json::to_value(&*draft.preferences).unwrap_or_default();
+                let settings = serde_json::to_value(&*draft.preferences).unwrap_or_default();
+                let backup = store.borrow().library().to_backup(settings, now());
                 files::download(&format!("简文备份-{}.json", today()), "application/json", &backup.to_json())
             }
         };
-        if let Err(text) = result {
-            message.set(Some(text.into()));
-        }
+        notice.report(result);
     })
 }
 
-/// Restores the draft of a backup file into the editor (one undoable edit, after a confirm),
-/// and its settings after a second confirm. The app edits one draft, so a backup of several
-/// is refused with a message rather than guessed at.
+/// Merges the drafts of a backup file into the library, never overwriting one, and takes its
+/// settings after a confirm.
 pub fn restore_handler(
-    textarea_ref: &NodeRef,
+    store: &Rc<RefCell<DraftStore>>,
     draft: &UseReducerHandle<Draft>,
     configure: &Callback<Preferences>,
-    message: &Message,
+    notice: &Notice,
+    force_update: &UseForceUpdateHandle,
     pending: &PendingRead,
 ) -> Callback<web_sys::File> {
-    let (textarea_ref, draft, configure, message, pending) =
-        (textarea_ref.clone(), draft.clone(), configure.clone(), message.clone(), pending.clone());
+    let (store, draft, configure, notice, force_update, pending) =
+        (store.clone(), draft.clone(), configure.clone(), notice.clone(), force_update.clone(), pending.clone());
     Callback::from(move |file: web_sys::File| {
-        let (textarea_ref, draft, configure, message) = (textarea_ref.clone(), draft.clone(), configure.clone(), message.clone());
+        let (store, draft, configure, notice, force_update) = (store.clone(), draft.clone(), configure.clone(), notice.clone(), force_update.clone());
         let reader = files::read_bytes(&file, move |bytes| {
             let backup = bytes
                 .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "这个文件不是简文的备份文件（不是 UTF-8 文本）。没有导入任何内容。".to_owned()))
-                .and_then(|json| Backup::from_json(&json, js_sys::Date::now() as i64).map_err(|e| e.to_string()));
-            match backup {
-                Ok(backup) => restore(&backup, &textarea_ref, &draft.preferences, &configure, &message),
-                Err(text) => message.set(Some(text.into())),
+                .and_then(|json| Backup::from_json(&json, now()).map_err(|e| e.to_string()));
+            let Some(backup) = notice.report(backup) else { return };
+            let merged = store.borrow_mut().merge(&backup, now());
+            if let Some(report) = notice.report(merged) {
+                notice.offer_backup.set(false);
+                notice.message.set(Some(format!("{report}打开“草稿”可查看。").into()));
             }
+            force_update.force_update();
+            take_settings(&backup, &draft.preferences, &configure, &notice);
         });
         pending.replace(Some(reader));
     })
 }
 
-fn restore(backup: &Backup, textarea_ref: &NodeRef, current: &Preferences, configure: &Callback<Preferences>, message: &Message) {
-    let window = gloo::utils::window();
-    let confirm = |question: &str| window.confirm_with_message(question).unwrap_or(false);
-    let live: Vec<_> = backup.drafts.iter().filter(|d| !d.is_deleted()).collect();
-    match live.as_slice() {
-        [] => message.set(Some("备份文件中没有草稿，正文未改动。".into())),
-        [one] => {
-            let question = format!("用备份中的草稿《{}》替换当前正文吗？可用 Ctrl+Z 撤销。", one.title());
-            if confirm(&question) {
-                match textarea_ref.cast::<HtmlTextAreaElement>() {
-                    Some(textarea) => editor_commands::replace_all(&textarea, &one.text),
-                    None => return message.set(Some("编辑区尚未就绪，未恢复，请稍后重试。".into())),
-                }
-            }
-        }
-        several => {
-            return message.set(Some(
-                format!("备份文件中有 {} 份草稿，本版本一次只能编辑一份草稿，暂不能恢复多份草稿的备份。正文和设置均未改动。", several.len())
-                    .into(),
-            ))
-        }
-    }
+fn take_settings(backup: &Backup, current: &Preferences, configure: &Callback<Preferences>, notice: &Notice) {
     if backup.settings.is_null() {
         return;
     }
     match serde_json::from_value::<Preferences>(backup.settings.clone()) {
         Ok(settings) if settings == *current => {}
         Ok(settings) => {
-            if confirm("同时采用备份中的设置（版心、规则、文种等）吗？选“取消”则保留当前设置。") {
+            let question = "同时采用备份中的设置（版心、规则、文种等）吗？选“取消”则保留当前设置。";
+            if gloo::utils::window().confirm_with_message(question).unwrap_or(false) {
                 configure.emit(settings);
             }
         }
-        Err(_) => message.set(Some("备份中的设置无法读取（可能来自不兼容的版本），已保留当前设置。".into())),
+        Err(_) => notice.message.set(Some("备份中的设置无法读取（可能来自不兼容的版本），已保留当前设置。".into())),
     }
 }
 

@@ -17,6 +17,9 @@ pub enum Export {
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub preview_open: bool,
+    /// The drafts drawer is open.
+    pub drafts_open: bool,
+    pub on_toggle_drafts: Callback<()>,
     pub on_toggle_preview: Callback<()>,
     pub on_open_settings: Callback<()>,
     /// A `.txt` or `.docx` file the user picked.
@@ -39,6 +42,7 @@ fn picked_file(e: Event) -> Option<web_sys::File> {
 pub fn Header(props: &HeaderProps) -> Html {
     let on_toggle = props.on_toggle_preview.reform(|_: MouseEvent| ());
     let on_settings = props.on_open_settings.reform(|_: MouseEvent| ());
+    let on_drafts = props.on_toggle_drafts.reform(|_: MouseEvent| ());
     let on_file = |callback: &Callback<web_sys::File>| {
         let callback = callback.clone();
         Callback::from(move |e: Event| {
@@ -53,7 +57,8 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="app-header">
             <h1 class="brand">{"简文"}<span class="brand-sub">{"公文起草助手"}</span></h1>
             <nav class="header-actions" aria-label="视图">
-                <label class="button-secondary file-button" title="导入 .docx 或 .txt 文件（也可以把文件拖到编辑区），可用 Ctrl+Z 撤销。">
+                <button type="button" class="button-secondary" data-testid="open-drafts" aria-expanded={props.drafts_open.to_string()} onclick={on_drafts} title="草稿列表、历史版本和回收站">{"草稿 ▾"}</button>
+                <label class="button-secondary file-button" title="导入 .docx 或 .txt 文件（也可以把文件拖到编辑区），导入的内容作为新草稿打开。">
                     {"导入"}
                     <input type="file" class="file-input" data-testid="import-input" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_import} />
                 </label>
@@ -62,8 +67,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <div class="menu-items">
                         <button type="button" class="button-link" data-testid="export-txt" onclick={export(Export::Text)}>{"正文（.txt）"}</button>
                         <button type="button" class="button-link" data-testid="export-report" onclick={export(Export::Report)}>{"检查报告（.html，可打印）"}</button>
-                        <button type="button" class="button-link" data-testid="export-backup" onclick={export(Export::Backup)}>{"备份草稿和设置（.json）"}</button>
-                        <label class="button-link file-button" title="从简文导出的备份文件恢复草稿，可用 Ctrl+Z 撤销。">
+                        <button type="button" class="button-link" data-testid="export-backup" onclick={export(Export::Backup)}>{"备份全部草稿和设置（.json）"}</button>
+                        <label class="button-link file-button" title="把简文备份文件中的草稿并入草稿列表，不覆盖现有草稿。">
                             {"从备份恢复…"}
                             <input type="file" class="file-input" data-testid="backup-input" accept=".json,application/json" onchange={on_restore} />
                         </label>

@@ -7,6 +7,9 @@ use yew::prelude::*;
 pub struct MessageBarProps {
     pub message: AttrValue,
     pub on_dismiss: Callback<()>,
+    /// Offered after a refused write: download a backup of every draft before anything else.
+    #[prop_or_default]
+    pub on_export_backup: Option<Callback<()>>,
 }
 
 #[component]
@@ -15,6 +18,9 @@ pub fn MessageBar(props: &MessageBarProps) -> Html {
     html! {
         <div class="message-bar" role="alert" data-testid="storage-error">
             <span>{ props.message.clone() }</span>
+            if let Some(export) = &props.on_export_backup {
+                <button type="button" class="button" data-testid="storage-error-backup" onclick={export.reform(|_: MouseEvent| ())}>{"导出备份"}</button>
+            }
             <button type="button" class="button-link" aria-label="关闭提示" onclick={on_dismiss}>{"知道了"}</button>
         </div>
     }

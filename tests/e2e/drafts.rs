@@ -1,9 +1,10 @@
-//! Getting documents in and out: import by file input, refusal of what cannot be read, undo of
-//! an import, and the downloads of the 导出 menu.
+//! The library of drafts and getting documents in and out: drafts that survive a reload, the
+//! 回收站, snapshots, imports as new drafts, refusal of what cannot be read, the downloads of the
+//! 导出 menu, damaged or full storage, and two tabs on one draft.
 
 use super::App;
 use crate::webdriver::wait_for;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -42,6 +43,61 @@ impl App {
         }
         self.session.click(&self.session.find(&format!("[data-testid={test_id}]")));
     }
+
+    /// Opens the drafts drawer unless it is open.
+    fn open_drafts(&self) {
+        let open = self.session.execute("return !!document.querySelector('[data-testid=draft-list]')", json!([]));
+        if open != json!(true) {
+            self.session.click(&self.session.find("[data-testid=open-drafts]"));
+        }
+        self.session.find("[data-testid=draft-list]");
+    }
+
+    /// The titles of the drafts list, in its order, once there are `n`.
+    fn draft_titles(&self, n: usize) -> Vec<String> {
+        self.open_drafts();
+        let script = "return [...document.querySelectorAll('[data-testid=draft-item] [data-testid=draft-title]')].map(e => e.textContent)";
+        let titles = self.session.wait_until(&format!("{n} drafts in the list"), script, |v| v.as_array().is_some_and(|a| a.len() == n));
+        serde_json::from_value(titles).unwrap()
+    }
+
+    /// How many elements `selector` matches, once it is `n`.
+    fn expect_count(&self, selector: &str, n: usize) {
+        let script = format!("return document.querySelectorAll('{selector}').length");
+        self.session.wait_until(&format!("{n} of {selector}"), &script, |v| v.as_u64() == Some(n as u64));
+    }
+
+    /// Clicks the first element `selector` matches.
+    fn click_on(&self, selector: &str) {
+        self.session.click(&self.session.find(selector));
+    }
+
+    /// Clicks `button` (a `data-testid`) of the draft titled `title` in the list.
+    fn draft_action(&self, title: &str, button: &str) {
+        self.open_drafts();
+        let script = "const item = [...document.querySelectorAll('[data-testid=draft-item]')]
+                .find(i => i.querySelector('[data-testid=draft-title]').textContent === arguments[0]);
+            if (!item) return false;
+            // Clicked after the script returns: a click may open a prompt, which blocks it.
+            const button = item.querySelector(`[data-testid=${arguments[1]}]`);
+            setTimeout(() => button.click());
+            return true;";
+        let clicked = self.session.execute(script, json!([title, button]));
+        assert_eq!(clicked, json!(true), "no draft titled {title} in the list");
+        if button == "draft-open" {
+            // Opening a draft closes the drawer.
+            self.expect_count("[data-testid=draft-list]", 0);
+        }
+    }
+
+    fn local_storage(&self, key: &str) -> Value {
+        self.session.execute("return localStorage.getItem(arguments[0])", json!([key]))
+    }
+
+    fn no_panic(&self) {
+        let panic = self.session.execute("return document.querySelector('[data-testid=panic-screen]')", json!([]));
+        assert_eq!(panic, Value::Null, "the app must not fail");
+    }
 }
 
 /// The finished download in `dir` whose name ends with `extension`, and its content.
@@ -55,7 +111,7 @@ fn downloaded(dir: &Path, extension: &str) -> (PathBuf, String) {
 }
 
 #[test]
-fn importing_a_docx_and_a_gbk_txt_replaces_the_text_and_ctrl_z_brings_it_back() {
+fn importing_a_docx_and_a_gbk_txt_opens_each_as_a_new_draft() {
     let app = App::open(1366, 768);
     let typed = "关于开展调研的通知\n各处室：\n";
     app.paste(typed);
@@ -73,16 +129,20 @@ fn importing_a_docx_and_a_gbk_txt_replaces_the_text_and_ctrl_z_brings_it_back() 
     app.expect_stat("stat-paragraphs", 5);
     assert_eq!(app.message(), None, "a good import shows no message");
 
-    // Each import is one step on the editor's own undo stack.
-    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
-    app.session.chord(&["\u{E009}", "z"]);
-    app.wait_for_value(&expected_docx);
-    app.session.chord(&["\u{E009}", "z"]);
+    // Three drafts: the typed one is untouched, and each import is its own draft.
+    let titles = app.draft_titles(3);
+    assert_eq!(titles[0], "关于做好冬季安全生产工作的通知", "{titles:?}");
+    assert!(titles.contains(&"关于开展调研的通知".to_owned()), "{titles:?}");
+    assert!(titles.contains(&jianwen_io::title_from_text(&expected_docx)), "{titles:?}");
+    app.draft_action("关于开展调研的通知", "draft-open");
     app.wait_for_value(typed);
+    app.session.refresh();
+    app.wait_for_value(typed);
+    app.draft_titles(3);
 }
 
 #[test]
-fn a_file_dropped_on_the_editor_is_imported() {
+fn a_file_dropped_on_the_editor_is_imported_as_a_new_draft() {
     let app = App::open(1366, 768);
     let typed = "关于开展调研的通知\n";
     app.paste(typed);
@@ -97,7 +157,8 @@ fn a_file_dropped_on_the_editor_is_imported() {
         }";
     app.session.execute(script, json!([dropped]));
     app.wait_for_value("关于拖入文件的通知\n各单位：\n");
-    app.session.chord(&["\u{E009}", "z"]);
+    assert_eq!(app.draft_titles(2), ["关于拖入文件的通知", "关于开展调研的通知"]);
+    app.draft_action("关于开展调研的通知", "draft-open");
     app.wait_for_value(typed);
 }
 
@@ -146,17 +207,17 @@ fn export_downloads_the_text_and_a_report_with_user_text_escaped() {
     assert_eq!(backup.drafts[0].text, text);
     assert!(backup.settings.is_object(), "the settings travel with the draft: {:?}", backup.settings);
 
-    // Restoring the backup over other text, after a confirm; the settings are the same, so
-    // there is nothing more to ask.
+    // The backup merged back after the draft changed: the changed draft stays as it is and the
+    // backup's version comes in as a copy; the settings are the same, so nothing is asked.
     let other = "另一份草稿\n";
     app.replace_all_by_paste(other);
     app.pick_file("backup-input", &backup_file);
-    let question = app.session.accept_dialog();
-    assert!(question.contains("替换当前正文"), "{question}");
-    app.wait_for_value(text);
-    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
-    app.session.chord(&["\u{E009}", "z"]);
-    app.wait_for_value(other);
+    app.session.wait_until("the merge report", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
+        v.as_str().is_some_and(|s| s.contains("另存为副本"))
+    });
+    assert_eq!(app.editor_value(), other, "the open draft is not overwritten");
+    let titles = app.draft_titles(2);
+    assert!(titles.contains(&"关于<img src=x onerror=alert(1)>的通知（导入）".to_owned()), "{titles:?}");
 }
 
 #[test]
@@ -170,4 +231,226 @@ fn a_file_that_is_not_a_backup_is_refused_with_a_message() {
         v.as_str().is_some_and(|s| s.contains("不是简文的备份文件"))
     });
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
+}
+
+#[test]
+fn two_drafts_survive_a_reload_and_can_be_renamed_and_duplicated() {
+    let app = App::open(1366, 768);
+    let first = "关于开展安全检查的通知\n各单位：\n";
+    app.paste(first);
+    app.wait_for_value(first);
+    app.open_drafts();
+    app.click_on("[data-testid=draft-new]");
+    app.wait_for_value("");
+    let second = "会议纪要\n一、会议议定事项\n";
+    app.paste(second);
+    app.wait_for_value(second);
+
+    app.session.refresh();
+    app.wait_for_value(second);
+    assert_eq!(app.draft_titles(2), ["会议纪要", "关于开展安全检查的通知"]);
+    let meta = app.session.execute("return document.querySelector('[data-testid=draft-item] .draft-meta').textContent", json!([]));
+    assert!(meta.as_str().is_some_and(|m| m.ends_with("· 12 字")), "last edited time and 字数: {meta}");
+    app.draft_action("关于开展安全检查的通知", "draft-open");
+    app.wait_for_value(first);
+
+    app.draft_action("会议纪要", "draft-rename");
+    let question = app.session.answer_prompt("三月工作会议纪要");
+    assert!(question.contains("草稿标题"), "{question}");
+    app.draft_action("关于开展安全检查的通知", "draft-duplicate");
+    let titles = app.draft_titles(3);
+    assert!(titles.contains(&"三月工作会议纪要".to_owned()) && titles.contains(&"关于开展安全检查的通知（副本）".to_owned()), "{titles:?}");
+    app.session.refresh();
+    app.wait_for_value(first);
+    let mut after = app.draft_titles(3);
+    let mut before = titles;
+    after.sort();
+    before.sort();
+    assert_eq!(after, before, "the same drafts after a reload");
+}
+
+#[test]
+fn a_deleted_draft_is_restored_from_the_trash_and_purged_after_30_days() {
+    let app = App::open(1366, 768);
+    app.paste("关于开展安全检查的通知\n");
+    app.wait_for_value("关于开展安全检查的通知\n");
+    app.open_drafts();
+    app.click_on("[data-testid=draft-new]");
+    app.paste("会议纪要\n");
+    app.wait_for_value("会议纪要\n");
+
+    // Deleting the open draft opens the next one.
+    app.draft_action("会议纪要", "draft-delete");
+    app.wait_for_value("关于开展安全检查的通知\n");
+    assert_eq!(app.draft_titles(1), ["关于开展安全检查的通知"]);
+    app.expect_count("[data-testid=trash-item]", 1);
+    let left = app.session.execute("return document.querySelector('[data-testid=trash-item]').textContent", json!([]));
+    assert!(left.as_str().is_some_and(|t| t.contains("会议纪要") && t.contains("30 天后清除")), "{left}");
+    app.click_on("[data-testid=draft-restore]");
+    app.expect_count("[data-testid=trash-item]", 0);
+    app.session.refresh();
+    app.wait_for_value("关于开展安全检查的通知\n");
+    assert_eq!(app.draft_titles(2).len(), 2);
+
+    // Deleted 31 days ago: gone from the 回收站 and from storage at the next start.
+    app.draft_action("会议纪要", "draft-delete");
+    app.expect_count("[data-testid=trash-item]", 1);
+    let id = app.session.execute("return document.querySelector('[data-testid=trash-item]').dataset.id", json!([]));
+    let id = id.as_str().unwrap().to_owned();
+    let script = "const index = JSON.parse(localStorage.getItem('jianwen.v2.index'));
+        index.drafts.find(d => d.id === arguments[0]).deleted_ms = Date.now() - 31 * 24 * 3600 * 1000;
+        localStorage.setItem('jianwen.v2.index', JSON.stringify(index));";
+    app.session.execute(script, json!([id]));
+    app.session.refresh();
+    app.wait_for_value("关于开展安全检查的通知\n");
+    app.draft_titles(1);
+    app.expect_count("[data-testid=trash-item]", 0);
+    assert_eq!(app.local_storage(&format!("jianwen.v2.draft.{id}")), Value::Null, "the purged text is removed");
+}
+
+#[test]
+fn a_snapshot_is_viewed_and_restored_and_ctrl_z_undoes_the_restore() {
+    let app = App::open(1366, 768);
+    let first = "关于开展安全检查的通知\n第一稿\n";
+    app.paste(first);
+    app.wait_for_value(first);
+    app.open_drafts();
+    app.click_on("[data-testid=snapshot-save]");
+    app.expect_count("[data-testid=snapshot-item]", 1);
+    let item = app.session.execute("return document.querySelector('[data-testid=snapshot-item]').textContent", json!([]));
+    assert!(item.as_str().is_some_and(|t| t.contains("· 14 字 · 手动保存")), "time, 字数 and reason: {item}");
+
+    let second = "关于开展安全检查的通知\n第二稿，改动较大\n";
+    app.replace_all_by_paste(second);
+    app.open_drafts();
+    app.click_on("[data-testid=snapshot-view]");
+    let shown = app.session.wait_until("the snapshot's text", "return document.querySelector('[data-testid=snapshot-text]')?.value ?? null", |v| v.is_string());
+    assert_eq!(shown, json!(first));
+    app.screenshot("drafts-drawer-1366x768.png");
+    app.click_on("[data-testid=snapshot-restore]");
+    app.wait_for_value(first);
+    // The text replaced by the restore was kept as a snapshot too.
+    app.expect_count("[data-testid=snapshot-item]", 2);
+
+    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+    app.session.chord(&["\u{E009}", "z"]);
+    app.wait_for_value(second);
+    app.session.refresh();
+    app.wait_for_value(second);
+    app.open_drafts();
+    app.expect_count("[data-testid=snapshot-item]", 2);
+}
+
+#[test]
+fn damaged_stored_data_opens_with_a_message_and_loses_nothing_else() {
+    let app = App::open(1366, 768);
+    app.paste("关于开展安全检查的通知\n");
+    app.wait_for_value("关于开展安全检查的通知\n");
+    app.open_drafts();
+    app.click_on("[data-testid=snapshot-save]");
+    app.click_on("[data-testid=draft-new]");
+    app.paste("会议纪要\n");
+    app.wait_for_value("会议纪要\n");
+    let script = "localStorage.setItem('jianwen.v2.index', '{\"format_version\":2,\"drafts\":[{\"id\":');
+        for (const key of Object.keys(localStorage).filter(k => k.startsWith('jianwen.v2.history.'))) localStorage.setItem(key, '[not json');
+        localStorage.setItem('jianwen.v1.preferences', '{');";
+    app.session.execute(script, json!([]));
+    app.session.refresh();
+    app.session.find("[data-testid=editor]");
+    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
+    let message = message.as_str().unwrap();
+    assert!(message.contains("草稿目录已损坏") && message.contains("恢复 2 份草稿"), "{message}");
+    app.no_panic();
+    let mut titles = app.draft_titles(2);
+    titles.sort();
+    assert_eq!(titles, ["会议纪要", "关于开展安全检查的通知"]);
+    app.draft_action("关于开展安全检查的通知", "draft-open");
+    app.wait_for_value("关于开展安全检查的通知\n");
+    app.session.wait_until("the history message", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
+        v.as_str().is_some_and(|s| s.contains("历史版本记录已损坏"))
+    });
+    app.no_panic();
+}
+
+#[test]
+fn a_full_storage_shows_a_message_offers_a_backup_and_loses_nothing_saved() {
+    let app = App::open(1366, 768);
+    let saved = "关于开展安全检查的通知\n各单位：\n";
+    app.paste(saved);
+    app.wait_for_value(saved);
+    let quota = "window.realSetItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };";
+    app.session.execute(quota, json!([]));
+    let editor = app.session.find("[data-testid=editor]");
+    app.session.send_keys(&editor, "请于本周内报送。");
+    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
+    assert!(message.as_str().unwrap().contains("存储空间已满"), "{message}");
+    app.no_panic();
+
+    // The text typed meanwhile is in the backup offered with the message.
+    let dir = app.download_dir("quota");
+    app.click_on("[data-testid=storage-error-backup]");
+    let (_, backup) = downloaded(&dir, ".json");
+    let backup = jianwen_io::Backup::from_json(&backup, 0).expect("the backup reads back");
+    assert_eq!(backup.drafts[0].text, format!("{saved}请于本周内报送。"));
+
+    app.session.execute("Storage.prototype.setItem = window.realSetItem;", json!([]));
+    app.session.refresh();
+    app.wait_for_value(saved);
+    app.draft_titles(1);
+}
+
+#[test]
+fn a_second_tab_saving_the_same_draft_is_warned_and_nothing_is_overwritten() {
+    let app = App::open(1366, 768);
+    let first = "关于开展安全检查的通知\n";
+    app.paste(first);
+    app.wait_for_value(first);
+    let tab_one = app.session.cmd("GET", "/window", None);
+    let tab_two = app.session.cmd("POST", "/window/new", Some(json!({"type": "tab"})))["handle"].clone();
+    app.session.cmd("POST", "/window", Some(json!({"handle": tab_two})));
+    app.session.goto(&format!("{}/", app.origin));
+    app.wait_for_value(first);
+    let editor = app.session.find("[data-testid=editor]");
+    app.session.click(&editor);
+    app.session.send_keys(&editor, "第二个窗口");
+    let other = format!("{first}第二个窗口");
+    app.wait_for_value(&other);
+
+    app.session.cmd("POST", "/window", Some(json!({"handle": tab_one})));
+    app.session.find("[data-testid=draft-conflict]");
+    // Typing on in the first tab does not overwrite what the second saved.
+    let editor = app.session.find("[data-testid=editor]");
+    app.session.send_keys(&editor, "第一个窗口");
+    app.wait_for_value(&format!("{first}第一个窗口"));
+    let key = app.session.execute("return Object.keys(localStorage).find(k => k.startsWith('jianwen.v2.draft.'))", json!([]));
+    assert_eq!(app.local_storage(key.as_str().unwrap()), json!(other));
+    app.click_on("[data-testid=conflict-load]");
+    app.wait_for_value(&other);
+    app.expect_count("[data-testid=draft-conflict]", 0);
+}
+
+#[test]
+fn the_version_1_draft_is_migrated_and_each_draft_keeps_its_own_cap() {
+    let app = App::open(1366, 768);
+    let old = "关于𠮷祥物的通知\n\n各单位：\t请于2026年12月1日前报送😀。\n";
+    let script = "localStorage.clear(); localStorage.setItem('jianwen.v1.draft', JSON.stringify(arguments[0]));";
+    app.session.execute(script, json!([old]));
+    app.session.refresh();
+    app.wait_for_value(old);
+    assert_eq!(app.local_storage("jianwen.v1.draft"), Value::Null, "the version 1 key is gone once migrated");
+    assert_eq!(app.local_storage("jianwen.v2.draft.legacy"), json!(old));
+
+    let cap = "return document.querySelector('[data-testid=cap-profile]').value";
+    app.choose_cap("js-2019-policy");
+    app.session.wait_until("the policy cap", cap, |v| *v == json!("js-2019-policy"));
+    app.open_drafts();
+    app.click_on("[data-testid=draft-new]");
+    app.wait_for_value("");
+    app.session.wait_until("no cap on the new draft", cap, |v| *v == json!(""));
+    app.session.refresh();
+    app.session.wait_until("still no cap on the new draft", cap, |v| *v == json!(""));
+    app.draft_action("关于𠮷祥物的通知", "draft-open");
+    app.wait_for_value(old);
+    app.session.wait_until("the first draft's cap", cap, |v| *v == json!("js-2019-policy"));
 }

@@ -493,9 +493,8 @@ fn fix_all_half_width_punctuation_is_one_undoable_edit() {
     app.session.click(&group);
     let button = app.session.find("[data-testid=finding][data-rule='format.punct.halfwidth'] [data-testid=finding-fix-all]");
     app.session.click(&button);
-    let alert = app.session.cmd("GET", "/alert/text", None);
-    assert!(alert.as_str().unwrap().contains("一次修正"), "{alert}");
-    app.session.cmd("POST", "/alert/accept", Some(json!({})));
+    let question = app.session.accept_dialog();
+    assert!(question.contains("一次修正"), "{question}");
     let fixed = app.session.wait_until("the fixed text", "return document.querySelector('[data-testid=editor]').value", |v| v.as_str() != Some(text.as_str()));
     let fixed = fixed.as_str().unwrap();
     let hanzi = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
@@ -509,6 +508,10 @@ fn fix_all_half_width_punctuation_is_one_undoable_edit() {
     app.session.chord(&["\u{E009}", "z"]);
     app.wait_for_value(&text);
     app.expect_stat("stat-zishu", 2610);
+    // The text before the bulk change was kept as a snapshot.
+    app.session.click(&app.session.find("[data-testid=open-drafts]"));
+    let snapshot = app.session.wait_until("a snapshot", "return document.querySelector('[data-testid=snapshot-item]')?.textContent ?? null", |v| v.is_string());
+    assert!(snapshot.as_str().unwrap().contains("2610 字 · 全部修正前"), "{snapshot}");
 }
 
 #[test]
@@ -681,8 +684,15 @@ fn an_automated_accessibility_pass_finds_nothing() {
     let load = app.session.find("[data-testid=load-example]");
     app.session.click(&load);
     app.expect_stat("stat-zishu", 2610);
-    for view in ["editor", "settings"] {
+    for view in ["editor", "drafts", "settings"] {
+        if view == "drafts" {
+            app.session.click(&app.session.find("[data-testid=open-drafts]"));
+            app.session.click(&app.session.find("[data-testid=snapshot-save]"));
+            app.session.click(&app.session.find("[data-testid=snapshot-view]"));
+            app.session.find("[data-testid=snapshot-text]");
+        }
         if view == "settings" {
+            app.session.click(&app.session.find("[data-testid=drafts-close]"));
             let open = app.session.find("[data-testid=open-settings]");
             app.session.click(&open);
             app.session.find("[data-testid=settings-dialog]");

@@ -151,6 +151,14 @@ impl Session {
         text.as_str().unwrap_or_default().to_owned()
     }
 
+    /// Waits for a `prompt()` dialog, types `answer` into it, accepts it and returns its text.
+    pub fn answer_prompt(&self, answer: &str) -> String {
+        let text = wait_for("a prompt to open", Duration::from_secs(15), || request(&self.base, "GET", "/alert/text", None).ok());
+        self.cmd("POST", "/alert/text", Some(json!({ "text": answer })));
+        self.cmd("POST", "/alert/accept", Some(json!({})));
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
     /// Polls `script` (a function body returning a value) until `accept` holds for its result.
     /// Waiting on the page's state, never for a fixed time.
     pub fn wait_until(&self, what: &str, script: &str, accept: impl Fn(&Value) -> bool) -> Value {

@@ -1,0 +1,225 @@
+//! The drafts in memory and in storage, kept in step: every change to the library is made here,
+//! then written through [`storage`], so the list on screen and what a reload finds never differ.
+//!
+//! Each method makes its change in memory even when the write is refused (quota full): the user
+//! keeps working and is told, with the offer of a backup. Errors are Chinese messages.
+
+use crate::storage;
+use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
+
+/// The library, the draft open in the editor and that draft's snapshots.
+pub struct DraftStore {
+    library: Library,
+    current: String,
+    history: History,
+    /// Another tab saved the open draft: this tab stops writing it until the user chooses.
+    paused: bool,
+    /// What loading found wrong, for the message bar.
+    problems: Vec<String>,
+    /// When this session's first edit of the open draft was made: automatic snapshots come
+    /// after five minutes of editing, not at the first keystroke.
+    editing_since: Option<i64>,
+    /// Counts the changes the drafts drawer shows beyond the open draft's text, so it can be
+    /// recomputed exactly when needed.
+    revision: u64,
+}
+
+impl DraftStore {
+    /// Loads the stored library, migrating version 1, repairing damage and emptying the
+    /// 回收站 of drafts deleted 30 days ago or more.
+    pub fn open_stored(now: i64) -> DraftStore {
+        let loaded = storage::load_library(now);
+        let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        let mut library = loaded.library;
+        let purged = library.purge_expired(now);
+        purged.iter().for_each(|id| storage::remove_draft(id));
+        let rewrite = loaded.migrated || !loaded.problems.is_empty() || !purged.is_empty();
+        if rewrite {
+            if let Err(e) = storage::save_all(&library, &loaded.current) {
+                problems.push(e);
+            }
+        }
+        let history = storage::load_history(&loaded.current).unwrap_or_else(|e| {
+            problems.push(e);
+            History::default()
+        });
+        DraftStore { library, current: loaded.current, history, paused: false, problems, editing_since: None, revision: 0 }
+    }
+
+    /// What loading found wrong, once.
+    pub fn take_problems(&mut self) -> Option<String> {
+        let problems = std::mem::take(&mut self.problems);
+        (!problems.is_empty()).then(|| problems.join(" "))
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn current_id(&self) -> &str {
+        &self.current
+    }
+
+    /// The open draft. The store always has one: deleting it opens another.
+    pub fn current(&self) -> &Draft {
+        self.library.get(&self.current).expect("the open draft is in the library")
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Another tab has saved the open draft: stop writing it, so neither overwrites the other.
+    pub fn pause(&mut self) {
+        self.paused = true;
+    }
+
+    /// The user chose what to keep: writing the open draft resumes with `text`.
+    ///
+    /// # Errors
+    /// A refused write.
+    pub fn resume(&mut self, text: &str, now: i64) -> Result<(), String> {
+        self.revision += 1;
+        self.paused = false;
+        self.edit(text, false, now)
+    }
+
+    /// The open draft's text changed. Writes its text and the index; on a settled edit takes
+    /// the automatic snapshot when one is due. Nothing is written while paused.
+    ///
+    /// # Errors
+    /// A refused write: the text stays in memory and in the editor.
+    pub fn edit(&mut self, text: &str, settled: bool, now: i64) -> Result<(), String> {
+        if self.paused {
+            return Ok(());
+        }
+        self.library.set_text(&self.current, text, now).map_err(|e| e.to_string())?;
+        storage::save_text(&self.current, text)?;
+        storage::save_index(&self.library, &self.current)?;
+        let since = *self.editing_since.get_or_insert(now);
+        if settled && self.history.auto_due(now, since) && self.history.record(text, SnapshotReason::Auto, now) {
+            storage::save_history(&self.current, &self.history)?;
+        }
+        Ok(())
+    }
+
+    /// Takes a snapshot of the open draft's text now. Returns whether one was added (not when
+    /// the text is empty or the newest snapshot's).
+    ///
+    /// # Errors
+    /// A refused write.
+    pub fn snapshot(&mut self, reason: SnapshotReason, now: i64) -> Result<bool, String> {
+        self.revision += 1;
+        let text = self.current().text.clone();
+        let added = self.history.record(&text, reason, now);
+        if added {
+            storage::save_history(&self.current, &self.history)?;
+        }
+        Ok(added)
+    }
+
+    /// Opens another draft of the list.
+    ///
+    /// # Errors
+    /// [`jianwen_io::LibraryError`]'s message when it is gone or in the 回收站; a damaged
+    /// history (a new one is started); a refused write.
+    pub fn open(&mut self, id: &str) -> Result<(), String> {
+        self.revision += 1;
+        match self.library.get(id) {
+            Some(draft) if !draft.is_deleted() => {}
+            _ => return Err("找不到这份草稿，它可能已在其他窗口中删除。".to_owned()),
+        }
+        self.current = id.to_owned();
+        self.paused = false;
+        self.editing_since = None;
+        let loaded = storage::load_history(id);
+        self.history = loaded.clone().unwrap_or_default();
+        storage::save_index(&self.library, &self.current)?;
+        loaded.map(drop)
+    }
+
+    /// Adds a draft holding `text` and returns its id, with the outcome of writing it (a draft
+    /// storage refuses still exists in memory); it is not opened.
+    pub fn create(&mut self, text: &str, now: i64) -> (String, Result<(), String>) {
+        self.revision += 1;
+        let id = self.library.create(text, now);
+        let saved = storage::save_text(&id, text).and_then(|()| storage::save_index(&self.library, &self.current));
+        (id, saved)
+    }
+
+    /// Renames a draft; a blank title goes back to its first line.
+    ///
+    /// # Errors
+    /// The library's message; a refused write.
+    pub fn rename(&mut self, id: &str, title: &str, now: i64) -> Result<(), String> {
+        self.revision += 1;
+        self.library.rename(id, title, now).map_err(|e| e.to_string())?;
+        storage::save_index(&self.library, &self.current)
+    }
+
+    /// Copies a draft and returns the copy's id.
+    ///
+    /// # Errors
+    /// The library's message; a refused write.
+    pub fn duplicate(&mut self, id: &str, now: i64) -> Result<String, String> {
+        self.revision += 1;
+        let copy = self.library.duplicate(id, now).map_err(|e| e.to_string())?;
+        let text = self.library.get(&copy).map(|d| d.text.clone()).unwrap_or_default();
+        storage::save_text(&copy, &text)?;
+        storage::save_index(&self.library, &self.current)?;
+        Ok(copy)
+    }
+
+    /// Moves a draft to the 回收站. Returns the draft to open instead when it was the open one:
+    /// the next in the list, or a new empty draft.
+    ///
+    /// # Errors
+    /// The library's message; a refused write.
+    pub fn delete(&mut self, id: &str, now: i64) -> Result<Option<String>, String> {
+        self.revision += 1;
+        self.library.delete(id, now).map_err(|e| e.to_string())?;
+        let next = (id == self.current).then(|| match self.library.list().first() {
+            Some(draft) => draft.id.clone(),
+            None => self.library.create("", now),
+        });
+        if let Some(next) = &next {
+            storage::save_text(next, &self.library.get(next).map(|d| d.text.clone()).unwrap_or_default())?;
+        }
+        storage::save_index(&self.library, &self.current)?;
+        Ok(next)
+    }
+
+    /// Brings a draft back from the 回收站.
+    ///
+    /// # Errors
+    /// The library's message; a refused write.
+    pub fn restore(&mut self, id: &str) -> Result<(), String> {
+        self.revision += 1;
+        self.library.restore(id).map_err(|e| e.to_string())?;
+        storage::save_index(&self.library, &self.current)
+    }
+
+    /// Chooses the open draft's cap profile.
+    ///
+    /// # Errors
+    /// A refused write.
+    pub fn set_cap_profile(&mut self, profile: Option<&str>, now: i64) -> Result<(), String> {
+        self.library.set_cap_profile(&self.current, profile, now).map_err(|e| e.to_string())?;
+        storage::save_index(&self.library, &self.current)
+    }
+
+    /// Merges a backup's drafts in, never overwriting one (see [`Library::merge`]).
+    ///
+    /// # Errors
+    /// A refused write: the merged drafts stay in memory.
+    pub fn merge(&mut self, backup: &Backup, now: i64) -> Result<MergeReport, String> {
+        self.revision += 1;
+        let report = self.library.merge(backup, now);
+        storage::save_all(&self.library, &self.current)?;
+        Ok(report)
+    }
+}
