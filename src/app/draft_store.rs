@@ -89,15 +89,16 @@ impl DraftStore {
     }
 
     /// The open draft's text changed. Writes its text and the index; on a settled edit takes
-    /// the automatic snapshot when one is due. Nothing is written while paused.
+    /// the automatic snapshot when one is due. While paused the change is kept in memory (a
+    /// backup exported now has it) but not written.
     ///
     /// # Errors
     /// A refused write: the text stays in memory and in the editor.
     pub fn edit(&mut self, text: &str, settled: bool, now: i64) -> Result<(), String> {
+        self.library.set_text(&self.current, text, now).map_err(|e| e.to_string())?;
         if self.paused {
             return Ok(());
         }
-        self.library.set_text(&self.current, text, now).map_err(|e| e.to_string())?;
         storage::save_text(&self.current, text)?;
         storage::save_index(&self.library, &self.current)?;
         let since = *self.editing_since.get_or_insert(now);

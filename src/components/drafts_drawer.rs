@@ -54,9 +54,17 @@ pub fn short_time(ms: i64) -> String {
 pub fn DraftsDrawer(props: &DraftsDrawerProps) -> Html {
     let command = |c: DraftCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
     let days = TRASH_RETENTION_MS / (24 * 60 * 60 * 1000);
     html! {
-        <aside class="drafts-drawer" data-testid="drafts-drawer" aria-label="草稿">
+        <aside class="drafts-drawer" data-testid="drafts-drawer" aria-label="草稿" {onkeydown}>
             <div class="drawer-head">
                 <h2 class="panel-heading">{"草稿"}</h2>
                 <button type="button" class="button" data-testid="draft-new" onclick={command(DraftCommand::New)}>{"新建草稿"}</button>
