@@ -268,7 +268,14 @@ pub fn App() -> Html {
     };
     let close_drawer = {
         let drawer_open = drawer_open.clone();
-        Callback::from(move |()| drawer_open.set(false))
+        Callback::from(move |()| {
+            drawer_open.set(false);
+            // Focus goes back where the drawer was opened from, as a dialog's does.
+            let button = gloo::utils::document().query_selector("[data-testid=open-drafts]").ok().flatten();
+            if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                button.focus().ok();
+            }
+        })
     };
     let viewing = use_state(|| None::<SnapshotView>);
     let on_draft_command = draft_commands::handler(draft_commands::Context {

@@ -1,6 +1,7 @@
 //! The 草稿 drawer: the list of drafts with new / open / rename / duplicate / delete, the 回收站,
 //! and the history of the open draft with 保存版本, view and restore. It opens over the left of
-//! the workspace and leaves the layout of the screen as it is; Esc or 关闭 closes it.
+//! the workspace and leaves the layout of the screen as it is; focus moves into it, and Esc or
+//! 关闭 closes it and returns focus to the 草稿 button.
 
 use crate::drafts_model::{DraftRow, SnapshotRow, TrashRow};
 use crate::storage::STORAGE_LIMIT_NOTE;
@@ -54,6 +55,16 @@ pub fn short_time(ms: i64) -> String {
 pub fn DraftsDrawer(props: &DraftsDrawerProps) -> Html {
     let command = |c: DraftCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let first_ref = use_node_ref();
+    {
+        // Opening the drawer moves the keyboard into it, at 新建草稿.
+        let first_ref = first_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = first_ref.cast::<web_sys::HtmlElement>() {
+                button.focus().ok();
+            }
+        });
+    }
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -67,7 +78,7 @@ pub fn DraftsDrawer(props: &DraftsDrawerProps) -> Html {
         <aside class="drafts-drawer" data-testid="drafts-drawer" aria-label="草稿" {onkeydown}>
             <div class="drawer-head">
                 <h2 class="panel-heading">{"草稿"}</h2>
-                <button type="button" class="button" data-testid="draft-new" onclick={command(DraftCommand::New)}>{"新建草稿"}</button>
+                <button ref={first_ref} type="button" class="button" data-testid="draft-new" onclick={command(DraftCommand::New)}>{"新建草稿"}</button>
                 <button type="button" class="button-link" data-testid="drafts-close" onclick={on_close}>{"关闭"}</button>
             </div>
             <ul class="draft-list" data-testid="draft-list">
