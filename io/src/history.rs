@@ -1,7 +1,7 @@
 //! Snapshots of one draft: taken automatically while the user edits (one after each
-//! [`AUTO_SNAPSHOT_INTERVAL_MS`] of editing), before every bulk change (import into the draft, 全部修正,
-//! restore of a snapshot) and on demand (保存版本). At most [`MAX_SNAPSHOTS`] are kept per
-//! draft; the oldest goes first.
+//! [`AUTO_SNAPSHOT_INTERVAL_MS`] of editing), before every bulk change (全部修正, restore of a
+//! snapshot; imports never change a draft, they open as new ones) and on demand (保存版本). At
+//! most [`MAX_SNAPSHOTS`] are kept per draft; the oldest goes first.
 //!
 //! Stored as JSON under [`history_key`](crate::history_key):
 //! `{"format_version": 1, "snapshots": [{"at_ms": …, "reason": "manual", "text": "…"}…]}`,
@@ -28,8 +28,6 @@ pub enum SnapshotReason {
     Auto,
     /// The user asked for it (保存版本).
     Manual,
-    /// Before a backup was restored into the draft.
-    BeforeImport,
     /// Before a bulk fix (全部修正).
     BeforeFixAll,
     /// Before another snapshot was restored.
@@ -42,7 +40,6 @@ impl SnapshotReason {
         match self {
             SnapshotReason::Auto => "自动保存",
             SnapshotReason::Manual => "手动保存",
-            SnapshotReason::BeforeImport => "导入前",
             SnapshotReason::BeforeFixAll => "全部修正前",
             SnapshotReason::BeforeRestore => "恢复版本前",
         }
@@ -205,7 +202,7 @@ mod tests {
     #[test]
     fn stored_history_round_trips_and_damage_is_refused() {
         let mut history = History::default();
-        history.record("关于……的通知\n各单位：", SnapshotReason::BeforeImport, 42);
+        history.record("关于……的通知\n各单位：", SnapshotReason::BeforeFixAll, 42);
         assert_eq!(History::from_json(&history.to_json()), Ok(history));
         for damaged in [
             "",
