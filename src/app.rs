@@ -19,7 +19,7 @@ use crate::layer_model::paragraph_views;
 use crate::preferences::{Preferences, CURRENT_DRAFT};
 use crate::print_model::print_pages;
 use crate::state::{Action, Draft};
-use crate::storage;
+use crate::storage::{self, Presence};
 use draft_store::DraftStore;
 use gloo::events::EventListener;
 use jianwen_engine::format::apply_rule_fixes;
@@ -138,15 +138,28 @@ pub fn App() -> Html {
         });
     }
     let conflict = use_state(|| false);
+    let open_elsewhere = use_state(|| false);
+    // This tab's name in announcements to the others (see `storage::announce`).
+    let tab = use_memo((), |_| format!("t{}", (js_sys::Math::random() * 1e15) as u64));
     {
-        // Another tab saving the draft open here: stop writing it and ask (see `DraftStore::pause`).
-        let (store, conflict) = (store.clone(), conflict.clone());
+        // Another tab opening the draft open here: both are told. Another tab saving it: stop
+        // writing it and ask (see `DraftStore::pause`).
+        let (store, conflict, open_elsewhere, tab) = (store.clone(), conflict.clone(), open_elsewhere.clone(), tab.clone());
         use_effect_with((), move |_| {
+            storage::announce(Presence::Opened, &tab, store.borrow().current_id(), now());
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let (key, value) = (event.key().unwrap_or_default(), event.new_value().unwrap_or_default());
                 let mut store = store.borrow_mut();
-                let ours = jianwen_io::text_key(store.current_id());
-                if event.key().as_deref() == Some(ours.as_str()) && event.new_value().as_deref() != Some(store.current().text.as_str()) {
+                if key == storage::PRESENCE_KEY {
+                    let Some((presence, other, id)) = storage::parse_presence(&value) else { return };
+                    if id == store.current_id() && other != tab.as_str() {
+                        if presence == Presence::Opened {
+                            storage::announce(Presence::AlsoOpen, &tab, id, now());
+                        }
+                        open_elsewhere.set(true);
+                    }
+                } else if key == jianwen_io::text_key(store.current_id()) && value != store.current().text {
                     store.pause();
                     conflict.set(true);
                 }
@@ -172,11 +185,14 @@ pub fn App() -> Html {
     };
     let open_draft = {
         let (store, opened, draft, notice, force_update) = (store.clone(), opened.clone(), draft.clone(), notice.clone(), force_update.clone());
+        let (open_elsewhere, tab) = (open_elsewhere.clone(), tab.clone());
         Callback::from(move |id: String| {
             let result = store.borrow_mut().open(&id);
             notice.report(result);
             let store = store.borrow();
             let current = store.current();
+            open_elsewhere.set(false);
+            storage::announce(Presence::Opened, &tab, &current.id, now());
             opened.set(Opened { id: current.id.clone().into(), text: current.text.clone().into() });
             let preferences = with_cap(&draft.preferences, current.cap_profile.as_deref());
             draft.dispatch(Action::Open(current.text.clone(), preferences));
@@ -319,6 +335,12 @@ pub fn App() -> Html {
             }
             if let Some(text) = (*message).clone() {
                 <MessageBar message={text} on_dismiss={dismiss_message} on_export_backup={(*notice.offer_backup).then_some(export_backup)} />
+            }
+            if *open_elsewhere && !*conflict {
+                <div class="message-bar" role="status" data-testid="draft-open-elsewhere">
+                    <span>{"这份草稿也在另一个窗口（标签页）中打开。请只在一处修改：若另一处保存了修改，本窗口会暂停保存并询问，不会互相覆盖。"}</span>
+                    <button type="button" class="button-link" onclick={let open_elsewhere = open_elsewhere.clone(); move |_: MouseEvent| open_elsewhere.set(false)}>{"知道了"}</button>
+                </div>
             }
             if *conflict {
                 <div class="message-bar" role="alert" data-testid="draft-conflict">

@@ -107,6 +107,42 @@ pub fn save_history(id: &str, history: &History) -> Result<(), String> {
     set(&history_key(id), &history.to_json())
 }
 
+/// Key through which tabs tell each other which draft they have open (see [`announce`]).
+pub const PRESENCE_KEY: &str = "jianwen.v2.presence";
+
+/// What a tab says about a draft through [`PRESENCE_KEY`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// "I have just opened it."
+    Opened,
+    /// "I have it open too", the answer to [`Presence::Opened`].
+    AlsoOpen,
+}
+
+/// Tells the other tabs of this origin that tab `tab` has draft `id` open. Other tabs get a
+/// `storage` event; the time makes every announcement a change, so each one fires. A refused
+/// write only loses the warning, so it is ignored.
+pub fn announce(presence: Presence, tab: &str, id: &str, now: i64) {
+    let kind = match presence {
+        Presence::Opened => "opened",
+        Presence::AlsoOpen => "also-open",
+    };
+    set(PRESENCE_KEY, &format!("{kind} {tab} {now} {id}")).ok();
+}
+
+/// The announcement in a [`PRESENCE_KEY`] value: what, by which tab, about which draft.
+pub fn parse_presence(value: &str) -> Option<(Presence, &str, &str)> {
+    let mut parts = value.splitn(4, ' ');
+    let presence = match parts.next()? {
+        "opened" => Presence::Opened,
+        "also-open" => Presence::AlsoOpen,
+        _ => return None,
+    };
+    let tab = parts.next()?;
+    let _time = parts.next()?;
+    Some((presence, tab, parts.next()?))
+}
+
 /// Key of the user's preferences (format version 1: `Preferences` as JSON).
 const PREFERENCES_KEY: &str = "jianwen.v1.preferences";
 
@@ -130,4 +166,23 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
 pub fn save_preferences(preferences: &Preferences) -> Result<(), String> {
     let json = serde_json::to_string(preferences).map_err(|e| e.to_string())?;
     set(PREFERENCES_KEY, &json).map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presence_values_are_read_back_and_garbage_is_ignored() {
+        let cases = [
+            ("opened t1 1700 d1700-2", Some((Presence::Opened, "t1", "d1700-2"))),
+            ("also-open t2 5 legacy", Some((Presence::AlsoOpen, "t2", "legacy"))),
+            ("opened t1 1700", None),
+            ("closed t1 1 d1", None),
+            ("", None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(parse_presence(value), want, "{value:?}");
+        }
+    }
 }

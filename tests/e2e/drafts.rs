@@ -401,7 +401,7 @@ fn a_full_storage_shows_a_message_offers_a_backup_and_loses_nothing_saved() {
 }
 
 #[test]
-fn a_second_tab_saving_the_same_draft_is_warned_and_nothing_is_overwritten() {
+fn a_second_tab_on_the_same_draft_is_warned_and_nothing_is_overwritten() {
     let app = App::open(1366, 768);
     let first = "关于开展安全检查的通知\n";
     app.paste(first);
@@ -411,6 +411,11 @@ fn a_second_tab_saving_the_same_draft_is_warned_and_nothing_is_overwritten() {
     app.session.cmd("POST", "/window", Some(json!({"handle": tab_two})));
     app.session.goto(&format!("{}/", app.origin));
     app.wait_for_value(first);
+    // Both tabs are told as soon as the second opens the draft.
+    app.session.find("[data-testid=draft-open-elsewhere]");
+    app.session.cmd("POST", "/window", Some(json!({"handle": tab_one})));
+    app.session.find("[data-testid=draft-open-elsewhere]");
+    app.session.cmd("POST", "/window", Some(json!({"handle": tab_two})));
     let editor = app.session.find("[data-testid=editor]");
     app.session.click(&editor);
     app.session.send_keys(&editor, "第二个窗口");
