@@ -459,3 +459,30 @@ fn the_version_1_draft_is_migrated_and_each_draft_keeps_its_own_cap() {
     app.wait_for_value(old);
     app.session.wait_until("the first draft's cap", cap, |v| *v == json!("js-2019-policy"));
 }
+
+/// A browser that refuses storage altogether (private mode, or storage switched off by policy,
+/// where touching `localStorage` throws): the app opens, takes typing, says in Chinese that
+/// nothing can be saved, and offers the backup, which holds what was typed.
+#[test]
+fn without_any_storage_the_app_opens_says_so_and_offers_a_backup() {
+    let app = App::open(1366, 768);
+    app.session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); } });" }),
+    );
+    app.session.refresh();
+    let editor = app.session.find("[data-testid=editor]");
+    assert_eq!(app.session.execute("try { localStorage; return 'reachable'; } catch (e) { return e.name; }", json!([])), json!("SecurityError"));
+    app.no_panic();
+    let typed = "关于开展安全检查的通知";
+    app.session.send_keys(&editor, typed);
+    app.wait_for_value(typed);
+    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
+    assert!(message.as_str().unwrap().contains("被浏览器禁止"), "{message}");
+    app.no_panic();
+    let dir = app.download_dir("no-storage");
+    app.click_on("[data-testid=storage-error-backup]");
+    let (_, backup) = downloaded(&dir, ".json");
+    let backup = jianwen_io::Backup::from_json(&backup, 0).expect("the backup reads back");
+    assert_eq!(backup.drafts[0].text, typed);
+}
