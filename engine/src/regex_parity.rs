@@ -75,8 +75,14 @@ pub(crate) fn texts() -> Vec<String> {
     texts
 }
 
+/// Every group's span of one match, as the narrowed searches are compared with whole-text ones.
+pub(crate) fn capture_spans(m: regex_lite::Captures) -> Vec<Option<std::ops::Range<usize>>> {
+    m.iter().map(|g| g.map(|g| g.range())).collect()
+}
+
 /// Asserts that `regex-lite` and `regex` find the same matches with the same groups for
 /// `pattern` in every one of [`texts`].
+
 pub(crate) fn assert_same_captures(pattern: &str) {
     let lite = regex_lite::Regex::new(pattern).expect("regex-lite compiles it");
     let full = regex::Regex::new(pattern).expect("regex compiles it");

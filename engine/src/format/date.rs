@@ -305,8 +305,7 @@ mod tests {
             "",
         ];
         for text in texts {
-            let spans =
-                |m: regex_lite::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+            let spans = crate::regex_parity::capture_spans;
             let want: Vec<_> = DATE.captures_iter(text).map(spans).collect();
             let got: Vec<_> = date_matches(text).map(spans).collect();
             assert_eq!(got, want, "{text}");
@@ -324,8 +323,7 @@ mod tests {
         let mut all = texts.map(String::from).to_vec();
         all.extend(crate::regex_parity::texts());
         for text in &all {
-            let spans =
-                |m: regex_lite::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+            let spans = crate::regex_parity::capture_spans;
             let want: Vec<_> = SHORT_YEAR.captures_iter(text).map(spans).collect();
             let got: Vec<_> = short_years(text).map(spans).collect();
             assert_eq!(got, want, "{text}");

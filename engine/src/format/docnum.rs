@@ -139,8 +139,7 @@ mod tests {
             "",
         ];
         for text in texts {
-            let spans =
-                |m: regex_lite::Captures| m.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>();
+            let spans = crate::regex_parity::capture_spans;
             let want: Vec<_> = DOC_NUMBER.captures_iter(text).map(spans).collect();
             let got: Vec<_> = matches(text).map(spans).collect();
             assert_eq!(got, want, "{text}");
