@@ -59,7 +59,7 @@ pub(crate) fn texts() -> Vec<String> {
                     '[' => {
                         let group: String = chars.by_ref().take_while(|&c| c != ']').collect();
                         let alternatives: Vec<&str> = group.split('|').collect();
-                        text.push_str(*rng.pick(&alternatives));
+                        text.push_str(rng.pick(&alternatives));
                     }
                     '\\' => text.extend(chars.next()),
                     c => text.push(c),
@@ -82,7 +82,6 @@ pub(crate) fn capture_spans(m: regex_lite::Captures) -> Vec<Option<std::ops::Ran
 
 /// Asserts that `regex-lite` and `regex` find the same matches with the same groups for
 /// `pattern` in every one of [`texts`].
-
 pub(crate) fn assert_same_captures(pattern: &str) {
     let lite = regex_lite::Regex::new(pattern).expect("regex-lite compiles it");
     let full = regex::Regex::new(pattern).expect("regex compiles it");
