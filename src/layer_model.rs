@@ -89,7 +89,7 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<Paragraph
     let mut formats: Vec<Span> = Vec::new();
     for f in &analysis.format {
         let clashes_format = formats.last().is_some_and(|last| last.bytes.end > f.span.start);
-        let straddles_phrase = phrases.iter().any(|p| overlaps(&p.bytes, &f.span) && !contains(&p.bytes, &f.span));
+        let straddles_phrase = overlapping(&phrases, &f.span).any(|p| !contains(&p.bytes, &f.span));
         if !clashes_format && !straddles_phrase {
             formats.push(Span {
                 bytes: f.span.clone(),
@@ -103,7 +103,7 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<Paragraph
             });
         }
     }
-    let breaks: Vec<(usize, Piece)> = analysis
+    let mut breaks: Vec<(usize, Piece)> = analysis
         .layout
         .page_starts
         .iter()
@@ -111,6 +111,8 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<Paragraph
         .map(|(i, &b)| (b, Piece::PageBreak { page: i + 2, start: scalar(b) }))
         .chain(cut.as_ref().map(|(b, label)| (*b, Piece::CapCut { start: scalar(*b), label: AttrValue::from(label.clone()) })))
         .collect();
+    // Stable: a page break stays before the cut line at the same offset.
+    breaks.sort_by_key(|(b, _)| *b);
 
     let mut start = 0;
     text.split('\n')
@@ -139,6 +141,15 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
+/// The spans of `spans` (non-overlapping, in text order) that overlap `range`, found by binary
+/// search: a paragraph or a run looks only at its own few spans, so the layer costs time in
+/// proportion to the text, not to paragraphs × highlights.
+fn overlapping<'a>(spans: &'a [Span], range: &Range<usize>) -> impl Iterator<Item = &'a Span> {
+    let first = spans.partition_point(|s| s.bytes.end <= range.start);
+    let range = range.clone();
+    spans[first..].iter().take_while(move |s| s.bytes.start < range.end).filter(move |s| overlaps(&s.bytes, &range))
+}
+
 /// Lays one paragraph's pieces out, nesting format marks and markers in the phrase mark they
 /// fall in.
 struct Builder<'a> {
@@ -155,7 +166,7 @@ impl Builder<'_> {
         let mut at = span.start;
         // Phrase marks never cross a line break; one that does (an analysis of other text)
         // is clipped to the line.
-        for phrase in self.phrases.iter().filter(|p| overlaps(&p.bytes, &span)) {
+        for phrase in overlapping(self.phrases, &span) {
             let inner_span = phrase.bytes.start.max(span.start)..phrase.bytes.end.min(span.end);
             self.plain_run(&mut pieces, at..inner_span.start, false);
             let mut inner = Vec::new();
@@ -171,9 +182,20 @@ impl Builder<'_> {
     /// run also takes markers at the line's end (an empty paragraph that begins a page).
     fn plain_run(&self, out: &mut Vec<Piece>, range: Range<usize>, takes_line_end: bool) {
         let owns = |b: usize| (range.start <= b && b < range.end) || (takes_line_end && b == range.end);
-        let mut events: Vec<(usize, Option<&Piece>, Option<&Span>)> =
-            self.markers.iter().filter(|(b, _)| owns(*b)).map(|(b, p)| (*b, Some(p), None)).collect();
-        events.extend(self.formats.iter().filter(|f| contains(&range, &f.bytes)).map(|f| (f.bytes.start, None, Some(f))));
+        let first_marker = self.markers.partition_point(|(b, _)| *b < range.start);
+        let mut events: Vec<(usize, Option<&Piece>, Option<&Span>)> = self.markers[first_marker..]
+            .iter()
+            .take_while(|(b, _)| owns(*b))
+            .map(|(b, p)| (*b, Some(p), None))
+            .collect();
+        let first_format = self.formats.partition_point(|f| f.bytes.start < range.start);
+        events.extend(
+            self.formats[first_format..]
+                .iter()
+                .take_while(|f| f.bytes.start < range.end)
+                .filter(|f| contains(&range, &f.bytes))
+                .map(|f| (f.bytes.start, None, Some(f))),
+        );
         // At one offset, a marker comes before the mark that starts there.
         events.sort_by_key(|e| (e.0, e.2.is_some()));
         let mut at = range.start;
