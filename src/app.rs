@@ -167,8 +167,12 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // The views drawn last, whose unchanged pieces the next views take over.
+    let drawn_views = use_mut_ref(|| Rc::new(Vec::new()));
     let paragraphs = use_memo((Same(draft.text.clone()), Same(draft.analysis.clone()), draft.stale), |(text, analysis, stale)| {
-        paragraph_views(&text.0, (!stale).then_some(&*analysis.0))
+        let views = Rc::new(paragraph_views(&text.0, (!stale).then_some(&*analysis.0), &drawn_views.borrow()));
+        *drawn_views.borrow_mut() = Rc::clone(&views);
+        views
     });
 
     let on_change = {
@@ -367,7 +371,7 @@ pub fn App() -> Html {
                         key={opened.id.as_str()}
                         initial_text={opened.text.clone()}
                         text={draft.text.clone()}
-                        {paragraphs}
+                        paragraphs={Rc::clone(&*paragraphs)}
                         {on_change}
                         textarea_ref={textarea_ref.clone()}
                         layer_ref={layer_ref.clone()}

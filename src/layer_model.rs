@@ -4,17 +4,32 @@
 //!
 //! This is the DOM boundary for positions: the engine's byte spans are turned into the Unicode
 //! scalar offsets of the `data-start`/`data-end` hooks here and nowhere else.
+//!
+//! Offsets inside a paragraph's pieces are relative to the paragraph, which carries its own
+//! start: a keystroke shifts every later paragraph, and with relative pieces those keep their
+//! pieces (the very same `Rc`, from the previous views) and only their start changes.
 
 use jianwen_engine::offsets::positions;
 use jianwen_engine::Analysis;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 use yew::AttrValue;
 
 /// One paragraph of the layer. Equal paragraphs render nothing new.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ParagraphView {
+    /// Unicode scalar offset of the paragraph's first character in the whole text.
+    pub start: usize,
+    /// Its text, marks and markers, with offsets relative to `start`.
     pub pieces: Rc<[Piece]>,
+}
+
+impl PartialEq for ParagraphView {
+    /// Pieces reused from the previous views are the same `Rc`: no need to compare them.
+    fn eq(&self, other: &Self) -> bool {
+        self.start == other.start && (Rc::ptr_eq(&self.pieces, &other.pieces) || self.pieces == other.pieces)
+    }
 }
 
 /// A highlight as the DOM shows it.
@@ -25,7 +40,7 @@ pub struct MarkView {
     pub rule: AttrValue,
     /// Reason and suggestion, for the tooltip.
     pub title: AttrValue,
-    /// Unicode scalar offsets into the whole text.
+    /// Unicode scalar offsets, relative to the paragraph's start in a [`ParagraphView`].
     pub start: usize,
     pub end: usize,
 }
@@ -36,7 +51,8 @@ pub enum Piece {
     Text { text: AttrValue, over: bool },
     /// A highlight and what it covers (text, nested format marks, markers).
     Mark { mark: MarkView, inner: Vec<Piece> },
-    /// Page `page` starts at scalar offset `start`.
+    /// Page `page` starts at scalar offset `start` (relative to the paragraph, like all offsets
+    /// of pieces).
     PageBreak { page: usize, start: usize },
     /// The cap is reached at scalar offset `start`; `label` says which (超出上限（5000字）).
     CapCut { start: usize, label: AttrValue },
@@ -48,14 +64,59 @@ struct Span {
     view: MarkView,
 }
 
+/// Byte ranges of the paragraphs of `text` (line breaks excluded), in order.
+fn paragraph_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let span = start..start + line.len();
+        start = span.end + 1;
+        span
+    })
+}
+
 /// Cuts `text` into paragraph views. `analysis` must describe `text`; pass `None` while it lags
-/// (mid-composition) and the layer mirrors the plain text.
-pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<ParagraphView> {
-    let Some(analysis) = analysis else {
-        return text.split('\n').map(|line| ParagraphView { pieces: plain(line) }).collect();
+/// (mid-composition) and the layer mirrors the plain text. Pieces equal to those of a view in
+/// `previous` (the views drawn last) are taken from it, so that they compare by address.
+pub fn paragraph_views(text: &str, analysis: Option<&Analysis>, previous: &[ParagraphView]) -> Vec<ParagraphView> {
+    let views = match analysis {
+        Some(analysis) => analysed_views(text, analysis),
+        None => {
+            let mut start = 0;
+            text.split('\n')
+                .map(|line| {
+                    let view = ParagraphView { start, pieces: plain(line) };
+                    start += line.chars().count() + 1;
+                    view
+                })
+                .collect()
+        }
     };
+    reuse_pieces(views, previous)
+}
+
+/// Replaces the pieces of each view by the equal pieces of the previous view at the same
+/// place, counted from the start (paragraphs before an edit) or from the end (paragraphs after
+/// it, when the edit added or removed paragraphs).
+fn reuse_pieces(mut views: Vec<ParagraphView>, previous: &[ParagraphView]) -> Vec<ParagraphView> {
+    let (new_len, old_len) = (views.len(), previous.len());
+    for (index, view) in views.iter_mut().enumerate() {
+        let same_from_end = (index + old_len).checked_sub(new_len);
+        let equal = [Some(index), same_from_end]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| previous.get(i))
+            .find(|old| old.pieces == view.pieces);
+        if let Some(old) = equal {
+            view.pieces = Rc::clone(&old.pieces);
+        }
+    }
+    views
+}
+
+fn analysed_views(text: &str, analysis: &Analysis) -> Vec<ParagraphView> {
     let cut = analysis.caps.as_ref().and_then(|c| c.first_cut()).and_then(|limit| Some((limit.cut?, limit.cut_marker())));
-    // Every boundary the layer needs, converted to scalar offsets in one pass.
+    // Every boundary the layer needs, paragraph starts included, converted to scalar offsets in
+    // one pass.
     let phrase_spans = analysis.phrases.highlights.iter().map(|h| h.span.clone());
     let format_spans = analysis.format.iter().map(|f| f.span.clone());
     let mut bytes: Vec<usize> = phrase_spans
@@ -63,25 +124,30 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<Paragraph
         .flat_map(|s| [s.start, s.end])
         .chain(analysis.layout.page_starts.iter().copied())
         .chain(cut.as_ref().map(|c| c.0))
+        .chain(paragraph_spans(text).map(|p| p.start))
         .collect();
     bytes.sort_unstable();
     bytes.dedup();
     let converted = positions(text, bytes.iter().copied());
     let scalar = |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
 
+    // A draft has thousands of highlights but few distinct rules: each rule's attribute strings
+    // are made once (keyed by the addresses of the rule's shared strings).
+    let mut labels: HashMap<(&str, *const u8, *const u8, *const u8), (AttrValue, AttrValue)> = HashMap::new();
     let phrases: Vec<Span> = analysis
         .phrases
         .highlights
         .iter()
-        .map(|h| Span {
-            bytes: h.span.clone(),
-            view: MarkView {
-                category: h.category.as_str(),
-                rule: AttrValue::from(h.rule.to_string()),
-                title: AttrValue::from(format!("{}：{}\n建议：{}", h.category.label(), h.reason, h.suggestion)),
-                start: scalar(h.span.start),
-                end: scalar(h.span.end),
-            },
+        .map(|h| {
+            let key = (h.category.as_str(), h.rule.as_ptr(), h.reason.as_ptr(), h.suggestion.as_ptr());
+            let (rule, title) = labels
+                .entry(key)
+                .or_insert_with(|| {
+                    let title = format!("{}：{}\n建议：{}", h.category.label(), h.reason, h.suggestion);
+                    (AttrValue::from(h.rule.to_string()), AttrValue::from(title))
+                })
+                .clone();
+            Span { bytes: h.span.clone(), view: MarkView { category: h.category.as_str(), rule, title, start: scalar(h.span.start), end: scalar(h.span.end) } }
         })
         .collect();
     // Format findings are drawn when they do not overlap one already drawn; they nest inside a
@@ -114,15 +180,31 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>) -> Vec<Paragraph
     // Stable: a page break stays before the cut line at the same offset.
     breaks.sort_by_key(|(b, _)| *b);
 
-    let mut start = 0;
-    text.split('\n')
-        .map(|line| {
-            let span = start..start + line.len();
-            start = span.end + 1;
-            let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
-            ParagraphView { pieces: builder.paragraph(span).into() }
+    let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
+    paragraph_spans(text)
+        .map(|span| {
+            let start = scalar(span.start);
+            let mut pieces = builder.paragraph(span);
+            make_relative(&mut pieces, start);
+            ParagraphView { start, pieces: pieces.into() }
         })
         .collect()
+}
+
+/// Turns the offsets of `pieces`, built in scalar offsets into the whole text, into offsets from
+/// `start`, the paragraph's.
+fn make_relative(pieces: &mut [Piece], start: usize) {
+    for piece in pieces {
+        match piece {
+            Piece::Text { .. } => {}
+            Piece::Mark { mark, inner } => {
+                mark.start -= start;
+                mark.end -= start;
+                make_relative(inner, start);
+            }
+            Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => *at -= start,
+        }
+    }
 }
 
 fn plain(line: &str) -> Rc<[Piece]> {
@@ -260,19 +342,29 @@ mod tests {
             .join("\n")
     }
 
-    /// Every piece in document order, nested ones included, with its paragraph index.
+    /// Every piece in document order, nested ones included, with its paragraph index and its
+    /// offsets made absolute again, as the layer renders them.
     fn walk(views: &[ParagraphView]) -> Vec<(usize, Piece)> {
-        fn go(i: usize, pieces: &[Piece], out: &mut Vec<(usize, Piece)>) {
+        fn go(i: usize, start: usize, pieces: &[Piece], out: &mut Vec<(usize, Piece)>) {
             for p in pieces {
-                out.push((i, p.clone()));
+                let mut absolute = p.clone();
+                match &mut absolute {
+                    Piece::Text { .. } => {}
+                    Piece::Mark { mark, .. } => {
+                        mark.start += start;
+                        mark.end += start;
+                    }
+                    Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => *at += start,
+                }
+                out.push((i, absolute));
                 if let Piece::Mark { inner, .. } = p {
-                    go(i, inner, out);
+                    go(i, start, inner, out);
                 }
             }
         }
         let mut out = Vec::new();
         for (i, v) in views.iter().enumerate() {
-            go(i, &v.pieces, &mut out);
+            go(i, v.start, &v.pieces, &mut out);
         }
         out
     }
@@ -290,9 +382,9 @@ mod tests {
         for text in ["", "\n", "标题\n\n正文😀𠮷。\n", "为深入贯彻落实会议精神,结合实际,制定本方案。\n一、总体要求\n", seed, report] {
             for settings in [Settings::default(), settings_with_cap("js-2019-policy")] {
                 let analysis = analyze(text, &settings);
-                assert_eq!(mirror(&paragraph_views(text, Some(&analysis))), text);
+                assert_eq!(mirror(&paragraph_views(text, Some(&analysis), &[])), text);
             }
-            assert_eq!(mirror(&paragraph_views(text, None)), text);
+            assert_eq!(mirror(&paragraph_views(text, None, &[])), text);
         }
     }
 
@@ -304,7 +396,7 @@ mod tests {
         let text = std::iter::once("标题".to_owned()).chain(std::iter::repeat_n(body.clone(), 30)).collect::<Vec<_>>().join("\n");
         let analysis = analyze(&text, &Settings::default());
         assert_eq!(analysis.layout.pages, 2);
-        let breaks: Vec<(usize, usize, usize)> = walk(&paragraph_views(&text, Some(&analysis)))
+        let breaks: Vec<(usize, usize, usize)> = walk(&paragraph_views(&text, Some(&analysis), &[]))
             .into_iter()
             .filter_map(|(i, p)| match p {
                 Piece::PageBreak { page, start } => Some((i, page, start)),
@@ -320,7 +412,7 @@ mod tests {
     fn every_page_break_and_mark_of_a_long_report_is_drawn_once() {
         let text = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
         let analysis = analyze(text, &settings_with_cap("js-2019-policy"));
-        let pieces = walk(&paragraph_views(text, Some(&analysis)));
+        let pieces = walk(&paragraph_views(text, Some(&analysis), &[]));
         let breaks = pieces.iter().filter(|(_, p)| matches!(p, Piece::PageBreak { .. })).count();
         assert_eq!(breaks, analysis.layout.page_starts.len());
         let phrase_marks = pieces.iter().filter(|(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != "format")).count();
@@ -347,7 +439,7 @@ mod tests {
         assert!(!analysis.format.is_empty(), "the half-width commas are found");
         let chars: Vec<char> = text.chars().collect();
         let mut categories = Vec::new();
-        for (_, piece) in walk(&paragraph_views(text, Some(&analysis))) {
+        for (_, piece) in walk(&paragraph_views(text, Some(&analysis), &[])) {
             if let Piece::Mark { mark, inner } = piece {
                 let mut covered = String::new();
                 flatten(&inner, &mut covered);
@@ -360,7 +452,49 @@ mod tests {
 
     #[test]
     fn a_lagging_analysis_draws_nothing() {
-        let views = paragraph_views("为深入贯彻落实全会精神", None);
+        let views = paragraph_views("为深入贯彻落实全会精神", None, &[]);
         assert!(views.iter().all(|v| v.pieces.iter().all(|p| matches!(p, Piece::Text { .. }))));
+    }
+
+    /// After an edit, every paragraph the edit did not touch keeps its pieces (the same `Rc`,
+    /// so the layer compares it by address and redraws nothing), whether the edit changed a
+    /// paragraph, added one or removed one; the views equal views built from scratch.
+    #[test]
+    fn an_edit_keeps_the_pieces_of_every_paragraph_it_does_not_touch() {
+        let before = include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt").replace("\r\n", "\n");
+        let lines: Vec<&str> = before.split('\n').collect();
+        let middle = lines.len() / 2;
+        let edited = |f: &dyn Fn(&mut Vec<String>)| {
+            let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            f(&mut lines);
+            lines.join("\n")
+        };
+        let added = edited(&|l| l.insert(middle, "新增一段。".into()));
+        // Each case: the text before and after the edit, and the paragraph the edit changed
+        // (none when it removed one).
+        let cases: [(&str, &str, String, Option<usize>); 4] = [
+            ("typed at the end", &before, format!("{before}字"), Some(lines.len() - 1)),
+            ("typed in the middle", &before, edited(&|l| l[middle].push('字')), Some(middle)),
+            ("a paragraph added", &before, added.clone(), Some(middle)),
+            ("a paragraph removed", &added, before.clone(), None),
+        ];
+        let settings = Settings::default();
+        let has_page_break = |v: &ParagraphView| v.pieces.iter().any(|p| matches!(p, Piece::PageBreak { .. }));
+        for (name, before, after, touched) in cases {
+            let old = paragraph_views(before, Some(&analyze(before, &settings)), &[]);
+            let analysis = analyze(&after, &settings);
+            let views = paragraph_views(&after, Some(&analysis), &old);
+            assert_eq!(views, paragraph_views(&after, Some(&analysis), &[]), "{name}");
+            let rebuilt: Vec<usize> = (0..views.len()).filter(|&i| !old.iter().any(|o| Rc::ptr_eq(&o.pieces, &views[i].pieces))).collect();
+            // Only the edited paragraph, and those where a page now begins at another place.
+            let moved_page = |i: usize| {
+                let before_edit = [Some(i), (i + old.len()).checked_sub(views.len())].into_iter().flatten().filter_map(|j| old.get(j));
+                has_page_break(&views[i]) || before_edit.into_iter().any(has_page_break)
+            };
+            assert!(rebuilt.iter().all(|&i| Some(i) == touched || moved_page(i)), "{name}: rebuilt {rebuilt:?}");
+            if let Some(touched) = touched {
+                assert!(rebuilt.contains(&touched), "{name}: the edited paragraph kept old pieces");
+            }
+        }
     }
 }

@@ -40,10 +40,13 @@ struct ParagraphProps {
 /// line. So the mirror has exactly the textarea's lines, which wrap paragraph by paragraph too.
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    html! { <div class="layer-paragraph">{ for props.view.pieces.iter().map(render_piece) }{"\n"}</div> }
+    let start = props.view.start;
+    html! { <div class="layer-paragraph">{ for props.view.pieces.iter().map(|piece| render_piece(piece, start)) }{"\n"}</div> }
 }
 
-fn render_piece(piece: &Piece) -> Html {
+/// Renders `piece` of the paragraph that starts at scalar offset `start`: the hooks hold offsets
+/// into the whole text.
+fn render_piece(piece: &Piece, start: usize) -> Html {
     match piece {
         Piece::Text { text, over: false } => html! { { text.clone() } },
         Piece::Text { text, over: true } => html! { <span class="over-cap">{ text.clone() }</span> },
@@ -53,22 +56,22 @@ fn render_piece(piece: &Piece) -> Html {
                 data-testid="mark"
                 data-category={mark.category}
                 data-rule={mark.rule.clone()}
-                data-start={mark.start.to_string()}
-                data-end={mark.end.to_string()}
+                data-start={(start + mark.start).to_string()}
+                data-end={(start + mark.end).to_string()}
                 data-title={mark.title.clone()}
-            >{ for inner.iter().map(render_piece) }</mark>
+            >{ for inner.iter().map(|piece| render_piece(piece, start)) }</mark>
         },
-        Piece::PageBreak { page, start } => html! {
+        Piece::PageBreak { page, start: at } => html! {
             <span
                 class="page-break"
                 data-testid="page-break"
                 data-page={page.to_string()}
-                data-start={start.to_string()}
+                data-start={(start + at).to_string()}
                 data-label={format!("第 {page} 页")}
             />
         },
-        Piece::CapCut { start, label } => html! {
-            <span class="cap-cut" data-testid="cap-cut" data-start={start.to_string()} data-label={label.clone()} />
+        Piece::CapCut { start: at, label } => html! {
+            <span class="cap-cut" data-testid="cap-cut" data-start={(start + at).to_string()} data-label={label.clone()} />
         },
     }
 }
