@@ -46,6 +46,12 @@ const LISTED: usize = 100;
 
 #[component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
+    // The items get one callback for the life of the panel, which passes their actions to the
+    // latest `on_action`: their props then stay equal from keystroke to keystroke, and an item
+    // the edit did not move renders nothing new.
+    let latest_on_action = use_mut_ref(|| props.on_action.clone());
+    *latest_on_action.borrow_mut() = props.on_action.clone();
+    let on_action = use_callback((), move |action: FindingAction, _| latest_on_action.borrow().emit(action));
     let phrases = &props.analysis.phrases;
     let density = phrases.density_per_mille;
     let adverbs = &phrases.adverbs;
@@ -65,13 +71,22 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         let key = category.as_str();
         html! {
             <FindingGroup category={key} label={category.label()} count={items.len()} listed={items.len().min(limit(key))} on_show_all={show_all(key)}>
-                { for items.into_iter().take(limit(key)).map(|h| phrase_item(h, &props.text, &props.on_action)) }
+                { for items.into_iter().take(limit(key)).map(|h| html! {
+                    <PhraseItem highlight={h.clone()} matched={matched(&props.text, &h.span)} on_action={on_action.clone()} />
+                }) }
             </FindingGroup>
         }
     });
     let format = &props.analysis.format;
     let fixable = FixableByRule::new(format);
-    let format_items = format.iter().take(limit("format")).enumerate().map(|(i, f)| format_item(i, f, &fixable, &props.text, &props.on_action));
+    let format_items = format.iter().take(limit("format")).enumerate().map(|(index, f)| html! {
+        <FormatItem
+            finding={f.clone()}
+            matched={matched(&props.text, &f.span)}
+            fixable_of_rule={fixable.count_if_first(index, f).unwrap_or(0)}
+            on_action={on_action.clone()}
+        />
+    });
     html! {
         <section class="panel-section" aria-labelledby="findings-heading">
             <h2 id="findings-heading" class="panel-heading">{"发现"}</h2>
@@ -134,14 +149,23 @@ fn FindingGroup(props: &FindingGroupProps) -> Html {
 }
 
 
-fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -> Html {
-    let matched = text.get(h.span.clone()).unwrap_or_default().to_owned();
+#[derive(Properties, PartialEq)]
+struct PhraseItemProps {
+    highlight: Highlight,
+    /// Its text.
+    matched: AttrValue,
+    on_action: Callback<FindingAction>,
+}
+
+#[component]
+fn PhraseItem(props: &PhraseItemProps) -> Html {
+    let (h, on_action) = (&props.highlight, &props.on_action);
     let select = on_action.reform({
         let span = h.span.clone();
         move |_: MouseEvent| FindingAction::Select(span.clone())
     });
     let ignore = on_action.reform({
-        let (rule, matched) = (h.rule.to_string(), matched.clone());
+        let (rule, matched) = (h.rule.to_string(), props.matched.to_string());
         move |_: MouseEvent| FindingAction::Ignore { rule: rule.clone(), text: matched.clone() }
     });
     let disable = on_action.reform({
@@ -151,7 +175,7 @@ fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -
     let detail = format!("{}\n建议：{}", h.reason, h.suggestion);
     html! {
         <li class="finding" data-testid="finding" data-category={h.category.as_str()} data-rule={h.rule.to_string()} title={detail}>
-            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &h.span, EXCERPT_CHARS) }</button>
+            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ quote(&props.matched) }</button>
             <p class="finding-detail">{ h.reason.to_string() }<br />{ format!("建议：{}", h.suggestion) }</p>
             <div class="finding-actions">
                 <button type="button" class="button-link" data-testid="finding-ignore" onclick={ignore}>{"忽略"}</button>
@@ -159,6 +183,16 @@ fn phrase_item(h: &Highlight, text: &str, on_action: &Callback<FindingAction>) -
             </div>
         </li>
     }
+}
+
+/// The text of byte span `span` of `text`, for an item's props.
+fn matched(text: &str, span: &Range<usize>) -> AttrValue {
+    AttrValue::from(text.get(span.clone()).unwrap_or_default().to_owned())
+}
+
+/// A finding's text as its list item quotes it: at most [`EXCERPT_CHARS`] characters.
+fn quote(matched: &str) -> String {
+    excerpt(matched, &(0..matched.len()), EXCERPT_CHARS)
 }
 
 /// For each format rule, how many of its findings have a safe fix and the index of the first:
@@ -183,7 +217,20 @@ impl FixableByRule {
     }
 }
 
-fn format_item(index: usize, f: &FormatFinding, fixable: &FixableByRule, text: &str, on_action: &Callback<FindingAction>) -> Html {
+#[derive(Properties, PartialEq)]
+struct FormatItemProps {
+    finding: FormatFinding,
+    /// Its text.
+    matched: AttrValue,
+    /// The number of fixable findings of its rule when it is the first of them (where
+    /// "全部修正" is offered), else 0.
+    fixable_of_rule: usize,
+    on_action: Callback<FindingAction>,
+}
+
+#[component]
+fn FormatItem(props: &FormatItemProps) -> Html {
+    let (f, on_action) = (&props.finding, &props.on_action);
     let select = on_action.reform({
         let span = f.span.clone();
         move |_: MouseEvent| FindingAction::Select(span.clone())
@@ -194,14 +241,14 @@ fn format_item(index: usize, f: &FormatFinding, fixable: &FixableByRule, text: &
     });
     let fix = f.fix.clone().map(|fix| on_action.reform(move |_: MouseEvent| FindingAction::Fix(fix.clone())));
     // "全部修正" is offered once per rule, on its first fixable finding, with the count it will apply.
-    let same_rule_fixable = fixable.count_if_first(index, f).unwrap_or(0);
+    let same_rule_fixable = props.fixable_of_rule;
     let fix_all = (same_rule_fixable > 1).then(|| {
         let rule = f.rule.to_owned();
         on_action.reform(move |_: MouseEvent| FindingAction::FixAll(rule.clone()))
     });
     html! {
         <li class="finding" data-testid="finding" data-category="format" data-rule={f.rule} title={f.message.clone()}>
-            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ excerpt(text, &f.span, EXCERPT_CHARS) }</button>
+            <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ quote(&props.matched) }</button>
             <p class="finding-detail">{ f.message.clone() }</p>
             <div class="finding-actions">
                 if let Some(onclick) = fix {

@@ -466,6 +466,30 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
     assert!(last_hat[1].as_f64().unwrap() > 0.0, "the editor scrolled to the finding: {last_hat}");
     assert_eq!(last_hat[2], json!(true));
 
+    // "忽略" hides the finding by its whole text, even when the list quotes it cut short: its
+    // marks go, the other marks stay.
+    let ignored = app.session.execute(
+        "const items = [...document.querySelectorAll('[data-testid=finding]')].filter(f => f.dataset.category !== 'format'); \
+         const f = items.find(f => f.querySelector('[data-testid=finding-select]').textContent.endsWith('…')) ?? items[0]; \
+         f.querySelector('[data-testid=finding-select]').click(); const e = document.querySelector('[data-testid=editor]'); \
+         const text = e.value.substring(e.selectionStart, e.selectionEnd); \
+         const marks = document.querySelectorAll('[data-testid=mark]').length; \
+         f.querySelector('[data-testid=finding-ignore]').click(); return [f.dataset.rule, text, marks];",
+        json!([]),
+    );
+    let (ignored_rule, ignored_text, marks_before) = (ignored[0].as_str().unwrap(), ignored[1].as_str().unwrap(), ignored[2].as_u64().unwrap());
+    assert!(ignored_text.chars().count() > 1, "the finding's text was selected: {ignored}");
+    let still_marked = format!(
+        "const marks = [...document.querySelectorAll('[data-testid=mark]')]; \
+         return [marks.filter(m => m.dataset.rule === {} && m.textContent === {}).length, marks.length];",
+        json!(ignored_rule),
+        json!(ignored_text)
+    );
+    let left = app.session.wait_until("the ignored finding's marks to go", &still_marked, |v| v[0] == json!(0));
+    let left = left[1].as_u64().unwrap();
+    // (Ignoring a whole-sentence finding can show the phrase marks it covered.)
+    assert!(left + 3 > marks_before, "{marks_before} marks before, {left} after ignoring one finding");
+
     // "停用此规则" switches the rule off, and the choice survives a reload.
     let rule = app.session.execute(
         "const f = document.querySelector('[data-testid=finding][data-category=hat]'); const r = f.dataset.rule; \
