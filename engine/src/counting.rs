@@ -24,6 +24,20 @@ pub struct Counts {
     pub paragraphs: usize,
 }
 
+impl Counts {
+    /// The figures of two texts joined by a line break: every figure is a sum, since nothing is
+    /// counted across a line break.
+    pub(crate) fn plus(self, other: Counts) -> Counts {
+        Counts {
+            word_count: self.word_count + other.word_count,
+            chars_no_spaces: self.chars_no_spaces + other.chars_no_spaces,
+            chars_with_spaces: self.chars_with_spaces + other.chars_with_spaces,
+            hanzi: self.hanzi + other.hanzi,
+            paragraphs: self.paragraphs + other.paragraphs,
+        }
+    }
+}
+
 /// Counts `text` in one pass.
 ///
 /// # Examples

@@ -63,6 +63,7 @@ mod date;
 mod docnum;
 mod numbering;
 mod punct;
+pub(crate) mod scoped;
 mod wording;
 
 use crate::sentences::{sentences, Sentence};
@@ -158,6 +159,18 @@ pub struct FormatRule {
     /// One wrong → right example, for the switch's tooltip.
     pub example: &'static str,
     check: fn(&Context, &mut Vec<Hit>),
+    /// What the check reads.
+    scope: Scope,
+}
+
+/// What a rule's check reads, which decides whether its findings in a paragraph can be reused
+/// while other paragraphs change (see [`scoped`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    /// One paragraph, given what [`scoped::ParagraphRole`] says of its place in the document.
+    Paragraph,
+    /// The headings, 附件说明 or 主送机关 of the whole document.
+    Document,
 }
 
 impl std::fmt::Debug for FormatRule {
@@ -182,6 +195,21 @@ const fn rule(
         name,
         example,
         check,
+        scope: Scope::Paragraph,
+    }
+}
+
+/// A rule whose check reads the whole document ([`Scope::Document`]).
+const fn document_rule(
+    id: &'static str,
+    severity: Severity,
+    name: &'static str,
+    example: &'static str,
+    check: fn(&Context, &mut Vec<Hit>),
+) -> FormatRule {
+    FormatRule {
+        scope: Scope::Document,
+        ..rule(id, severity, name, example, check)
     }
 }
 
@@ -196,21 +224,21 @@ pub static RULES: [FormatRule; 22] = [
         "一.总体要求 → 一、总体要求；(一) → （一）；1、 → 1.",
         numbering::mark,
     ),
-    rule(
+    document_rule(
         "format.numbering.sequence",
         Error,
         "层次序数连续",
         "一、 二、 四、 → 缺少“三、”",
         numbering::sequence,
     ),
-    rule(
+    document_rule(
         "format.numbering.restart",
         Warning,
         "换上级后重新编号",
         "一、 1. 2. 二、 3. → 二、之下应从 1. 开始",
         numbering::restart,
     ),
-    rule(
+    document_rule(
         "format.numbering.level",
         Warning,
         "层次序数层级",
@@ -322,21 +350,21 @@ pub static RULES: [FormatRule; 22] = [
         "一句超过120字而没有句号、问号、叹号或分号",
         wording::long_sentences,
     ),
-    rule(
+    document_rule(
         "format.attachment.number",
         Warning,
         "附件序号",
         "附件：1、名称 → 附件：1.名称",
         attachment::number,
     ),
-    rule(
+    document_rule(
         "format.attachment.punct",
         Error,
         "附件名称标点",
         "附件：关于……的通知。 → 附件：关于……的通知",
         attachment::punctuation,
     ),
-    rule(
+    document_rule(
         "format.addressee.colon",
         Error,
         "主送机关冒号",
@@ -391,10 +419,22 @@ pub(crate) fn check_in(
     sentences: &[Sentence],
 ) -> Vec<FormatFinding> {
     let cx = Context::new(text, settings, sentences);
+    let mut findings = run_rules(&cx, |_| true);
+    // A stable sort keeps rule order among findings at the same place.
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+/// The findings of every enabled rule of [`RULES`] that `chosen` accepts, rule by rule in the
+/// order of [`RULES`].
+fn run_rules(cx: &Context, chosen: impl Fn(&FormatRule) -> bool) -> Vec<FormatFinding> {
     let mut findings = Vec::new();
     let mut hits = Vec::new();
-    for rule in RULES.iter().filter(|r| settings.is_enabled(r.id)) {
-        (rule.check)(&cx, &mut hits);
+    for rule in RULES
+        .iter()
+        .filter(|r| cx.settings.is_enabled(r.id) && chosen(r))
+    {
+        (rule.check)(cx, &mut hits);
         findings.extend(hits.drain(..).map(|h| FormatFinding {
             span: h.span,
             rule: rule.id,
@@ -403,8 +443,6 @@ pub(crate) fn check_in(
             fix: h.fix,
         }));
     }
-    // A stable sort keeps rule order among findings at the same place.
-    findings.sort_by_key(|f| (f.span.start, f.span.end));
     findings
 }
 

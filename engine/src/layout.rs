@@ -23,7 +23,8 @@
 //! One pass over the characters, with a look-back bounded by one line, and one allocation per
 //! paragraph: cost is linear in the length of the text, about 30 ns a character on a busy 2-core
 //! machine, so 0.8 ms for 25,000 字 and 6 ms for 200,000 (`benches/layout.rs`). Laying the whole
-//! draft out again on every keystroke is affordable, so nothing is cached.
+//! draft out again on every keystroke is affordable; [`Analyzer`](crate::Analyzer) still reuses
+//! the lines of unchanged paragraphs, since a paragraph's lines depend on its text alone.
 
 mod breaking;
 mod profile;
@@ -69,18 +70,36 @@ pub struct Layout {
 /// a line without indent (rule 13). Every other paragraph starts
 /// [`LayoutProfile::first_line_indent`] cells in; an empty one takes a line.
 pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
-    let cells = profile.cells_per_line();
     let mut glyphs = Vec::new();
     let paragraphs: Vec<ParagraphLayout> = paragraph_spans(text)
         .into_iter()
         .enumerate()
         .map(|(index, span)| {
-            let indent = if index == 0 && profile.title() { 0 } else { profile.first_line_indent() };
-            let line_starts = breaking::line_starts(&text[span.clone()], span.start, indent, cells, &mut glyphs);
+            let line_starts = paragraph_line_starts(&text[span.clone()], span.start, index == 0, profile, &mut glyphs);
             ParagraphLayout { span, line_starts }
         })
         .collect();
+    paginate(paragraphs, profile)
+}
 
+/// Byte offsets where the lines of one paragraph start, `base` being where the paragraph starts
+/// in the text. A paragraph's lines depend on nothing but its own text and whether it is the
+/// first (the title), which is what lets [`Analyzer`](crate::Analyzer) reuse them. `glyphs` is
+/// scratch space, reused across paragraphs to save an allocation per paragraph.
+pub(crate) fn paragraph_line_starts(
+    paragraph: &str,
+    base: usize,
+    first: bool,
+    profile: &LayoutProfile,
+    glyphs: &mut Vec<breaking::Glyph>,
+) -> Vec<usize> {
+    let indent = if first && profile.title() { 0 } else { profile.first_line_indent() };
+    breaking::line_starts(paragraph, base, indent, profile.cells_per_line(), glyphs)
+}
+
+/// The page figures of `paragraphs` laid out on `profile`'s grid: lines, title lines, pages and
+/// where each page starts.
+pub(crate) fn paginate(paragraphs: Vec<ParagraphLayout>, profile: &LayoutProfile) -> Layout {
     let lines: usize = paragraphs.iter().map(|p| p.line_starts.len()).sum();
     let title_lines = match paragraphs.first() {
         Some(title) if profile.title() => title.line_starts.len(),

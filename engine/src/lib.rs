@@ -3,7 +3,8 @@
 //!
 //! One entry point, [`analyze`], turns a draft and its [`Settings`] into a complete [`Analysis`]:
 //! the figures of Word's 字数统计 dialog today, and page layout, phrase findings, caps and format
-//! checks as they land. The engine knows nothing of browsers; the web app only renders what it
+//! checks as they land. While the user types, an [`Analyzer`] gives the same result and reuses
+//! what it found in the paragraphs that did not change. The engine knows nothing of browsers; the web app only renders what it
 //! returns, and every rule is tested natively with `cargo test`.
 //!
 //! # Positions
@@ -22,6 +23,7 @@ pub mod caps;
 pub mod chars;
 pub mod counting;
 pub mod format;
+mod incremental;
 pub mod layout;
 pub mod offsets;
 pub mod paragraphs;
@@ -29,6 +31,8 @@ pub mod phrases;
 #[cfg(test)]
 mod regex_parity;
 pub mod sentences;
+
+pub use incremental::Analyzer;
 
 use caps::{CapProfile, CapReport, SpeakingRate};
 use counting::Counts;

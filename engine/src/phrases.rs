@@ -59,7 +59,7 @@ pub use rules::{builtin_rules, Category, Rule, Severity};
 
 use crate::counting::count;
 use crate::sentences::{sentences, Sentence};
-use matcher::{Found, RawMatch};
+pub(crate) use matcher::{Found, RawMatch};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::Arc;
@@ -213,11 +213,25 @@ pub(crate) fn find_in(
     total: usize,
     sentences: &[Sentence],
 ) -> PhraseFindings {
+    resolve(text, rules, total, sentences, rules.matcher().find(text))
+}
+
+/// The findings made of what the matcher `found` in `text`: ignored matches dropped, then
+/// zones, whole-sentence highlights, counts, density and the adverb budget, which depend on
+/// the whole document. [`Analyzer`](crate::Analyzer) assembles `found` from the matches of each
+/// paragraph instead of searching the whole text.
+pub(crate) fn resolve(
+    text: &str,
+    rules: &RuleSet,
+    total: usize,
+    sentences: &[Sentence],
+    found: Found,
+) -> PhraseFindings {
     let matcher = rules.matcher();
     let Found {
         mut matches,
         adverbs,
-    } = matcher.find(text);
+    } = found;
     matches.retain(|m| !rules.is_ignored(&matcher.rule(m.rule).id, &text[m.span.clone()]));
 
     let owner = owners(sentences, &matches);

@@ -304,8 +304,7 @@ impl Pair {
 }
 
 pub(super) fn pairs(cx: &Context, out: &mut Vec<Hit>) {
-    let paragraphs: Vec<Paragraph> = Paragraph::all(cx).collect();
-    for (n, para) in paragraphs.iter().enumerate() {
+    for (n, para) in Paragraph::all(cx).enumerate() {
         let mut stack: Vec<(Pair, usize, char)> = Vec::new();
         let mut hit = |i: usize, message: String| {
             out.push(Hit {
@@ -353,9 +352,7 @@ pub(super) fn pairs(cx: &Context, out: &mut Vec<Hit>) {
         for (kind, i, c) in stack {
             // A quotation of several paragraphs opens each of them and closes only the last.
             let continued = matches!(kind, Pair::Double | Pair::Single)
-                && paragraphs
-                    .get(n + 1)
-                    .is_some_and(|next| next.after(0).is_some_and(|k| next.chars[k].1 == c));
+                && cx.next_paragraph_lead(n) == Some(c);
             if !continued {
                 let closer = kind.ends().1;
                 hit(i, format!("“{c}”没有闭合，缺少“{closer}”。"));

@@ -67,7 +67,7 @@ enum Class {
 
 /// One character of a paragraph, with what the layout needs to know about it.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Glyph {
+pub(crate) struct Glyph {
     /// Byte offset in the whole text.
     offset: usize,
     width: Width,

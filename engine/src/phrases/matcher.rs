@@ -117,6 +117,16 @@ impl Matcher {
         })
     }
 
+    /// Whether every match lies within one line, so that the matches of a text are those of
+    /// its paragraphs searched one by one. Clause slots never cross a line break and the weak
+    /// adverbs hold none, so only a rule whose own pattern holds one (a user's rule can) makes a
+    /// match cross lines.
+    pub(crate) fn matches_within_lines(&self) -> bool {
+        self.rules
+            .iter()
+            .all(|r| !r.rule.pattern.contains(['\n', '\r']))
+    }
+
     pub(crate) fn rule(&self, index: usize) -> &Rule {
         &self.rules[index].rule
     }
