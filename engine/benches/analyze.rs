@@ -13,7 +13,10 @@
 //! - `count`, `layout`, `phrases`, `format`, `caps`: each stage alone (`caps` is
 //!   [`caps::evaluate`] given the counts and layout it needs);
 //! - `autocorrect_lint`: `autocorrect::lint_for(text, "text")` with AutoCorrect's default rules,
-//!   the peer our full analysis should cost less than.
+//!   the peer our full analysis should cost less than;
+//! - `keystroke`: [`Analyzer::analyze`] with the settings of `analyze`, warmed on the text, after
+//!   a one-character edit in the middle, typed and deleted in turn so the text does not grow: what
+//!   a keystroke costs while typing, on the Hebei report and the 25,000- and 100,000-字 drafts.
 //!
 //! The benches inherit `[profile.release]`'s `opt-level = "z"`, which is what the browser runs.
 //! For figures at full optimisation, without editing the workspace's profiles:
@@ -26,7 +29,7 @@ use jianwen_engine::counting::{count, Counts};
 use jianwen_engine::format::{self, FormatSettings};
 use jianwen_engine::layout::{layout, LayoutProfile};
 use jianwen_engine::phrases::{self, RuleSet};
-use jianwen_engine::{analyze, Settings};
+use jianwen_engine::{analyze, Analyzer, Settings};
 use std::hint::black_box;
 
 #[path = "support/texts.rs"]
@@ -37,6 +40,9 @@ const CAP: &str = "js-2019-policy";
 
 /// Beyond this many 字 a case gets criterion's minimum of 10 samples, so that it stays short.
 const LARGE: usize = 500_000;
+
+/// The texts of the `keystroke` group: typing matters most in long drafts.
+const KEYSTROKE_CASES: [&str; 3] = ["hebei_2026_gov_work_report", "generated_25k", "generated_100k"];
 
 /// The texts, each with its name and its 字: three corpus documents and generated drafts.
 fn inputs() -> Vec<(String, usize, String)> {
@@ -93,6 +99,22 @@ fn benches(c: &mut Criterion) {
     });
     bench_each(c, &inputs, "autocorrect_lint", |g, id, text| {
         g.bench_with_input(id, text, |b, text| b.iter(|| autocorrect::lint_for(black_box(text), "text")));
+    });
+    let typed: Vec<(String, usize, String)> =
+        inputs.iter().filter(|(name, _, _)| KEYSTROKE_CASES.contains(&name.as_str())).cloned().collect();
+    bench_each(c, &typed, "keystroke", |g, id, text| {
+        let middle = (text.len() / 2..).find(|&i| text.is_char_boundary(i)).expect("a text ends on a boundary");
+        let edited = format!("{}字{}", &text[..middle], &text[middle..]);
+        let mut analyzer = Analyzer::new();
+        analyzer.analyze(text, &settings);
+        let mut inserted = false;
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| {
+                inserted = !inserted;
+                let now = if inserted { &edited } else { text };
+                analyzer.analyze(black_box(now), &settings)
+            })
+        });
     });
 }
 

@@ -32,7 +32,7 @@ use crate::counting::Counts;
 use crate::format::scoped::{check_document, into_text_order, shifted};
 use crate::layout::{paginate, paragraph_line_starts, ParagraphLayout};
 use crate::paragraphs::paragraph_spans;
-use crate::phrases::{self, Found, RawMatch};
+use crate::phrases::{self, Found, RawMatch, Shape};
 use crate::sentences::Sentence;
 use crate::{Analysis, Settings};
 use paragraph::{ParagraphAnalysis, ParagraphFormat};
@@ -101,7 +101,8 @@ impl Analyzer {
         } else {
             settings.rules.matcher().find(text)
         };
-        let phrases = phrases::resolve(text, &settings.rules, counts.word_count, &sentences, found);
+        let shapes: Vec<Shape> = parts.iter().flat_map(|p| p.shapes.iter().copied()).collect();
+        let phrases = phrases::resolve(text, &settings.rules, counts.word_count, &sentences, &shapes, found);
         let format = self.format(text, &spans, &parts, settings);
         let caps = settings
             .cap
@@ -206,4 +207,25 @@ fn found(spans: &[Range<usize>], parts: &[Arc<ParagraphAnalysis>]) -> Found {
 
 fn moved(span: &Range<usize>, by: usize) -> Range<usize> {
     span.start + by..span.end + by
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caches_hold_the_paragraphs_of_the_latest_text_only() {
+        let settings = Settings::default();
+        let mut analyzer = Analyzer::new();
+        let mut text = String::from("标题\n甲乙丙。\n“引文\n“引文\n丁戊己。\n");
+        for i in 0..50 {
+            // Typing at the end of the second paragraph: a new text for it at every call.
+            text.insert(text.find('\n').unwrap() + 1, if i % 2 == 0 { '字' } else { '，' });
+            analyzer.analyze(&text, &settings);
+            let paragraphs = paragraph_spans(&text).len();
+            assert_eq!(analyzer.paragraphs.len(), paragraphs - 1, "one entry per distinct paragraph");
+            // The two "“引文" have different roles: one is followed by another quotation.
+            assert_eq!(analyzer.format.len(), paragraphs, "one entry per paragraph and role");
+        }
+    }
 }

@@ -63,6 +63,7 @@ pub(crate) use matcher::{Found, RawMatch};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::Arc;
+pub(crate) use structure::{shapes, Shape};
 use structure::{Evidence, Zone};
 
 /// A sentence at least this many percent formula (by letters and 汉字) is highlighted whole.
@@ -213,18 +214,21 @@ pub(crate) fn find_in(
     total: usize,
     sentences: &[Sentence],
 ) -> PhraseFindings {
-    resolve(text, rules, total, sentences, rules.matcher().find(text))
+    let shapes = structure::shapes(text, sentences);
+    resolve(text, rules, total, sentences, &shapes, rules.matcher().find(text))
 }
 
-/// The findings made of what the matcher `found` in `text`: ignored matches dropped, then
-/// zones, whole-sentence highlights, counts, density and the adverb budget, which depend on
-/// the whole document. [`Analyzer`](crate::Analyzer) assembles `found` from the matches of each
-/// paragraph instead of searching the whole text.
+/// The findings made of what the matcher `found` in `text`, whose sentences have these
+/// `shapes`: ignored matches dropped, then zones, whole-sentence highlights, counts, density
+/// and the adverb budget, which depend on the whole document. [`Analyzer`](crate::Analyzer)
+/// assembles `found` and `shapes` from those of each paragraph instead of working them out over
+/// the whole text.
 pub(crate) fn resolve(
     text: &str,
     rules: &RuleSet,
     total: usize,
     sentences: &[Sentence],
+    shapes: &[Shape],
     found: Found,
 ) -> PhraseFindings {
     let matcher = rules.matcher();
@@ -245,7 +249,7 @@ pub(crate) fn resolve(
             }
         }
     }
-    let zones = structure::zones(text, sentences, &evidence);
+    let zones = structure::zones(text, sentences, shapes, &evidence);
 
     let mut highlights = Vec::with_capacity(matches.len());
     let mut i = 0;

@@ -5,7 +5,7 @@ use crate::counting::{count, Counts};
 use crate::format::scoped::{check_paragraph, ParagraphRole};
 use crate::format::FormatFinding;
 use crate::layout::paragraph_line_starts;
-use crate::phrases::Found;
+use crate::phrases::{shapes, Found, Shape};
 use crate::sentences::{sentences, Sentence};
 use crate::Settings;
 
@@ -18,6 +18,8 @@ pub(super) struct ParagraphAnalysis {
     pub(super) line_starts: Vec<usize>,
     /// Sentences never cross a line break; their `paragraph` is 0.
     pub(super) sentences: Vec<Sentence>,
+    /// What each sentence looks like to the phrase zones, which depends on its paragraph alone.
+    pub(super) shapes: Vec<Shape>,
     /// The phrase matcher's matches and weak adverbs, or `None` when the rules allow a match
     /// across lines and the whole text must be searched instead.
     pub(super) found: Option<Found>,
@@ -26,10 +28,12 @@ pub(super) struct ParagraphAnalysis {
 impl ParagraphAnalysis {
     /// Analyses `paragraph`, a line of the text without its line break.
     pub(super) fn new(paragraph: &str, settings: &Settings, phrases_per_paragraph: bool) -> Self {
+        let sentences = sentences(paragraph);
         ParagraphAnalysis {
             counts: count(paragraph),
             line_starts: paragraph_line_starts(paragraph, 0, false, &settings.layout, &mut Vec::new()),
-            sentences: sentences(paragraph),
+            shapes: shapes(paragraph, &sentences),
+            sentences,
             found: phrases_per_paragraph.then(|| settings.rules.matcher().find(paragraph)),
         }
     }

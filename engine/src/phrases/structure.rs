@@ -68,9 +68,14 @@ enum Kind {
     Body,
 }
 
-/// The zone of each sentence of `text`; `evidence[i]` belongs to `sentences[i]`.
-pub(crate) fn zones(text: &str, sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Zone> {
-    let (kinds, section_start) = kinds(text, sentences);
+/// The zone of each sentence of `text`; `shapes[i]` and `evidence[i]` belong to `sentences[i]`.
+pub(crate) fn zones(
+    text: &str,
+    sentences: &[Sentence],
+    shapes: &[Shape],
+    evidence: &[Evidence],
+) -> Vec<Zone> {
+    let (kinds, section_start) = kinds(shapes);
     // Only sentences that carry a formula are ever asked, so it is worked out on demand.
     let hard = |i: usize| has_hard_content(&text[sentences[i].span.clone()]);
     let mut zones = vec![Zone::Elsewhere; sentences.len()];
@@ -220,37 +225,72 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
-    let mut kinds = Vec::with_capacity(sentences.len());
-    let mut section_start = vec![false; sentences.len()];
+/// What the kind of a sentence depends on besides what came before it: its own text and its
+/// place in its paragraph. Worked out per paragraph, so that
+/// [`Analyzer`](crate::Analyzer) can keep it for the paragraphs that did not change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// It opens its paragraph with a top-level marker (一、).
+    top_marker: bool,
+    /// It opens its paragraph with a lower-level marker ((一), 1.).
+    sub_marker: bool,
+    /// Not terminated, or short enough for a run-in heading.
+    short_or_open: bool,
+    /// Fewer 汉字 than a body sentence has.
+    few_hanzi: bool,
+    /// Not terminated and ends with a colon.
+    colon_ended: bool,
+    /// Not terminated and a paragraph of its own.
+    alone_open: bool,
+}
+
+/// The [`Shape`] of each of `sentences`, the sentences of `text`.
+pub(crate) fn shapes(text: &str, sentences: &[Sentence]) -> Vec<Shape> {
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let s = text[sentence.span.clone()].trim();
+            let first_in_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
+            let whole_paragraph = first_in_paragraph
+                && sentences
+                    .get(i + 1)
+                    .is_none_or(|n| n.paragraph != sentence.paragraph);
+            let last = s.trim_end_matches(is_closer).chars().last();
+            let terminated = last.is_some_and(is_terminator);
+            // Compared with HEADING_MAX_HANZI and BODY_MIN_HANZI only.
+            let hanzi = hanzi_count(s, HEADING_MAX_HANZI + 1);
+            Shape {
+                top_marker: first_in_paragraph && top_marker_len(s).is_some(),
+                sub_marker: first_in_paragraph && sub_marker_len(s).is_some(),
+                short_or_open: !terminated || hanzi <= HEADING_MAX_HANZI,
+                few_hanzi: hanzi < BODY_MIN_HANZI,
+                colon_ended: !terminated && last.is_some_and(|c| matches!(c, '：' | ':')),
+                alone_open: !terminated && whole_paragraph,
+            }
+        })
+        .collect()
+}
+
+fn kinds(shapes: &[Shape]) -> (Vec<Kind>, Vec<bool>) {
+    let mut kinds = Vec::with_capacity(shapes.len());
+    let mut section_start = vec![false; shapes.len()];
     let mut seen_body_or_heading = false;
     let mut seen_addressee = false;
-    for (i, sentence) in sentences.iter().enumerate() {
-        let s = text[sentence.span.clone()].trim();
-        let first_in_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
-        let whole_paragraph = first_in_paragraph
-            && sentences
-                .get(i + 1)
-                .is_none_or(|n| n.paragraph != sentence.paragraph);
-        let last = s.trim_end_matches(is_closer).chars().last();
-        let terminated = last.is_some_and(is_terminator);
-        // Compared with HEADING_MAX_HANZI and BODY_MIN_HANZI only.
-        let hanzi = hanzi_count(s, HEADING_MAX_HANZI + 1);
-        let short_or_open = !terminated || hanzi <= HEADING_MAX_HANZI;
-        let colon_ended = !terminated && last.is_some_and(|c| matches!(c, '：' | ':'));
-        let kind = if first_in_paragraph && top_marker_len(s).is_some() {
+    for (i, shape) in shapes.iter().enumerate() {
+        let kind = if shape.top_marker {
             section_start[i] = true;
-            if short_or_open {
+            if shape.short_or_open {
                 Kind::TopHeading
             } else {
                 Kind::Body
             }
-        } else if first_in_paragraph && sub_marker_len(s).is_some() && short_or_open {
+        } else if shape.sub_marker && shape.short_or_open {
             Kind::Heading
-        } else if hanzi < BODY_MIN_HANZI {
-            seen_addressee |= colon_ended;
+        } else if shape.few_hanzi {
+            seen_addressee |= shape.colon_ended;
             Kind::Matter
-        } else if colon_ended {
+        } else if shape.colon_ended {
             // The first such line before any body is the addressee; any other is a lead-in
             // ("根据……，现就有关问题通知如下：").
             if seen_body_or_heading || seen_addressee {
@@ -259,7 +299,7 @@ fn kinds(text: &str, sentences: &[Sentence]) -> (Vec<Kind>, Vec<bool>) {
                 seen_addressee = true;
                 Kind::Matter
             }
-        } else if !terminated && whole_paragraph {
+        } else if shape.alone_open {
             Kind::Title
         } else {
             Kind::Body
