@@ -2,6 +2,7 @@
 //! kind on the corpus texts, text with 𠮷 and emoji, settings changed between calls, and random
 //! sequences of edits.
 
+#[allow(dead_code)] // the shared helpers serve other tests too
 mod support;
 
 use jianwen_engine::caps::builtin_profile;
@@ -47,7 +48,7 @@ fn middle_paragraph_start(text: &str) -> usize {
 /// An edit of a draft, by name.
 type Edit = (&'static str, fn(&str) -> String);
 
-const EDITS: [Edit; 20] = [
+const EDITS: [Edit; 21] = [
     ("insert a char in the middle", |t| insert_at(t, middle(t), "字")),
     ("delete a char in the middle", |t| delete_char_at(t, middle(t))),
     ("insert a char at the start", |t| insert_at(t, 0, "新")),
@@ -71,6 +72,8 @@ const EDITS: [Edit; 20] = [
         insert_at(t, middle_paragraph_start(t), pasted)
     }),
     ("open a quotation at a paragraph start", |t| insert_at(t, middle_paragraph_start(t), "“")),
+    // An open quotation is no error when the next paragraph opens the same quotation again.
+    ("quote over two paragraphs", |t| insert_at(t, middle_paragraph_start(t), "“引文未完\n“")),
     ("insert an attachment list", |t| insert_at(t, middle_paragraph_start(t), "附件：1.名称一。\n2、名称二\n")),
     ("insert an addressee", |t| insert_at(t, t.find('\n').map_or(t.len(), |i| i + 1), "各区县人民政府，\n")),
     ("insert 𠮷 and emoji", |t| insert_at(t, middle(t), "𠮷😀👨‍👩‍👧")),
@@ -154,7 +157,7 @@ fn settings_variants() -> Vec<(&'static str, Settings)> {
         reason: "测试规则。".to_string(),
         suggestion: String::new(),
     };
-    let mut with_rules = |patterns: &[&str]| {
+    let with_rules = |patterns: &[&str]| {
         let mut rules = RuleSet::default();
         for pattern in patterns {
             rules.add(custom(pattern)).expect("the test rule is valid");

@@ -114,7 +114,7 @@ impl<'t> Context<'t> {
         sentences: &'t [Sentence],
         role: &ParagraphRole,
     ) -> Self {
-        let paragraphs = vec![0..text.len()];
+        let paragraphs: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
         let attachments = Attachments::default();
         let headings = if role.may_be_heading {
             numbering::parse(text, &paragraphs, &attachments)
