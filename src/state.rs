@@ -2,9 +2,35 @@
 //! the engine's analysis of the two.
 
 use crate::preferences::Preferences;
-use jianwen_engine::{analyze, Analysis, Settings};
+use jianwen_engine::{Analysis, Analyzer, Settings};
+use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// The engine's incremental analyser, shared by every version of the draft: a keystroke
+/// analyses again only the paragraph it changed.
+#[derive(Clone, Default)]
+pub struct SharedAnalyzer(Rc<RefCell<Analyzer>>);
+
+impl SharedAnalyzer {
+    fn analyze(&self, text: &str, settings: &Settings) -> Analysis {
+        self.0.borrow_mut().analyze(text, settings)
+    }
+}
+
+impl PartialEq for SharedAnalyzer {
+    /// What it holds is a cache: it never makes two drafts differ.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for SharedAnalyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedAnalyzer")
+    }
+}
 
 /// The draft being edited and the engine's analysis of its last settled version.
 ///
@@ -20,24 +46,28 @@ pub struct Draft {
     pub analyzed_text: Rc<str>,
     /// True while `text` holds uncommitted composition text that `analysis` has not seen.
     pub stale: bool,
+    analyzer: SharedAnalyzer,
 }
 
 impl Draft {
     pub fn new(text: &str, preferences: Preferences) -> Self {
         let text: Rc<str> = text.into();
         let settings = Rc::new(preferences.engine_settings());
+        let analyzer = SharedAnalyzer::default();
         Self {
-            analysis: Rc::new(analyze(&text, &settings)),
+            analysis: Rc::new(analyzer.analyze(&text, &settings)),
             analyzed_text: Rc::clone(&text),
             text,
             preferences: Rc::new(preferences),
             settings,
             stale: false,
+            analyzer,
         }
     }
 
     fn analyzed(&self, text: Rc<str>, preferences: Rc<Preferences>, settings: Rc<Settings>) -> Self {
-        Self { analysis: Rc::new(analyze(&text, &settings)), analyzed_text: Rc::clone(&text), text, preferences, settings, stale: false }
+        let analysis = Rc::new(self.analyzer.analyze(&text, &settings));
+        Self { analysis, analyzed_text: Rc::clone(&text), text, preferences, settings, stale: false, analyzer: self.analyzer.clone() }
     }
 }
 
