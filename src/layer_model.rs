@@ -40,8 +40,10 @@ pub struct MarkView {
     pub rule: AttrValue,
     /// Reason and suggestion, for the tooltip.
     pub title: AttrValue,
-    /// Unicode scalar offsets, relative to the paragraph's start in a [`ParagraphView`].
-    pub start: usize,
+    /// Unicode scalar offsets, relative to the paragraph's start in a [`ParagraphView`]. The
+    /// start is before the paragraph (negative) for the rare mark over a line break (a user's
+    /// rule may span one): each paragraph draws its part, both with the whole mark's offsets.
+    pub start: isize,
     pub end: usize,
 }
 
@@ -147,7 +149,7 @@ fn analysed_views(text: &str, analysis: &Analysis) -> Vec<ParagraphView> {
                     (AttrValue::from(h.rule.to_string()), AttrValue::from(title))
                 })
                 .clone();
-            Span { bytes: h.span.clone(), view: MarkView { category: h.category.as_str(), rule, title, start: scalar(h.span.start), end: scalar(h.span.end) } }
+            Span { bytes: h.span.clone(), view: MarkView { category: h.category.as_str(), rule, title, start: scalar(h.span.start) as isize, end: scalar(h.span.end) } }
         })
         .collect();
     // Format findings are drawn when they do not overlap one already drawn; they nest inside a
@@ -163,7 +165,7 @@ fn analysed_views(text: &str, analysis: &Analysis) -> Vec<ParagraphView> {
                     category: "format",
                     rule: AttrValue::from(f.rule),
                     title: AttrValue::from(format!("格式：{}", f.message)),
-                    start: scalar(f.span.start),
+                    start: scalar(f.span.start) as isize,
                     end: scalar(f.span.end),
                 },
             });
@@ -198,7 +200,7 @@ fn make_relative(pieces: &mut [Piece], start: usize) {
         match piece {
             Piece::Text { .. } => {}
             Piece::Mark { mark, inner } => {
-                mark.start -= start;
+                mark.start -= start as isize;
                 mark.end -= start;
                 make_relative(inner, start);
             }
@@ -351,7 +353,7 @@ mod tests {
                 match &mut absolute {
                     Piece::Text { .. } => {}
                     Piece::Mark { mark, .. } => {
-                        mark.start += start;
+                        mark.start += start as isize;
                         mark.end += start;
                     }
                     Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => *at += start,
@@ -443,7 +445,7 @@ mod tests {
             if let Piece::Mark { mark, inner } = piece {
                 let mut covered = String::new();
                 flatten(&inner, &mut covered);
-                assert_eq!(chars[mark.start..mark.end].iter().collect::<String>(), covered);
+                assert_eq!(chars[mark.start as usize..mark.end].iter().collect::<String>(), covered);
                 categories.push(mark.category);
             }
         }
@@ -496,5 +498,29 @@ mod tests {
                 assert!(rebuilt.contains(&touched), "{name}: the edited paragraph kept old pieces");
             }
         }
+    }
+
+    /// A user's rule may span a line break: each paragraph draws its part of the mark, both
+    /// with the whole mark's offsets into the text.
+    #[test]
+    fn a_mark_over_a_line_break_is_drawn_in_both_paragraphs_with_its_whole_offsets() {
+        use jianwen_engine::phrases::{Category, CustomRule, Severity};
+        let mut settings = Settings::default();
+        let rule = CustomRule { pattern: "𠮷甲\n乙".into(), category: Category::Stock, severity: Severity::Medium, reason: "跨行。".into(), suggestion: String::new() };
+        settings.rules.add(rule).unwrap();
+        let text = "标题\n今天各单位召开会议😀𠮷甲\n乙丙丁戊己庚辛壬癸。";
+        let analysis = analyze(text, &settings);
+        assert_eq!(analysis.phrases.highlights.len(), 1, "{:?}", analysis.phrases.highlights);
+        assert_eq!(&text[analysis.phrases.highlights[0].span.clone()], "𠮷甲\n乙");
+        let views = paragraph_views(text, Some(&analysis), &[]);
+        assert_eq!(mirror(&views), text);
+        let marks: Vec<(usize, isize, usize)> = walk(&views)
+            .into_iter()
+            .filter_map(|(i, p)| match p {
+                Piece::Mark { mark, .. } => Some((i, mark.start, mark.end)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(marks, [(1, 13, 17), (2, 13, 17)]);
     }
 }

@@ -56,7 +56,7 @@ fn render_piece(piece: &Piece, start: usize) -> Html {
                 data-testid="mark"
                 data-category={mark.category}
                 data-rule={mark.rule.clone()}
-                data-start={(start + mark.start).to_string()}
+                data-start={(start as isize + mark.start).to_string()}
                 data-end={(start + mark.end).to_string()}
                 data-title={mark.title.clone()}
             >{ for inner.iter().map(|piece| render_piece(piece, start)) }</mark>
