@@ -70,8 +70,30 @@ fn render_piece(piece: &Piece, start: usize) -> Html {
                 data-label={format!("第 {page} 页")}
             />
         },
-        Piece::CapCut { start: at, label } => html! {
-            <span class="cap-cut" data-testid="cap-cut" data-start={(start + at).to_string()} data-label={label.clone()} />
-        },
+        Piece::CapCut { start: at, label } => html! { <CapCut start={start + at} label={label.clone()} /> },
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct CapCutProps {
+    start: usize,
+    label: AttrValue,
+}
+
+/// The cap's cut line. Its label is drawn from the custom property `--label`, set through the
+/// CSSOM (the content security policy allows no inline style), not read by `attr()`: see the
+/// stylesheet on why no rule reads attributes.
+#[component]
+fn CapCut(props: &CapCutProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.label.clone(), move |label| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let quoted = format!("\"{}\"", label.replace('\\', "\\\\").replace('"', "\\\""));
+                element.style().set_property("--label", &quoted).ok();
+            }
+        });
+    }
+    html! { <span ref={node} class="cap-cut" data-testid="cap-cut" data-start={props.start.to_string()} data-label={props.label.clone()} /> }
 }
