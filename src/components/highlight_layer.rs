@@ -5,6 +5,7 @@
 
 use crate::layer_model::{ParagraphView, Piece};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,15 +39,84 @@ struct ParagraphProps {
 /// Its text ends with the newline that ends it in the textarea; `pre-wrap` draws no line for a
 /// newline at the end of a block, while an empty paragraph, the newline alone, keeps its one
 /// line. So the mirror has exactly the textarea's lines, which wrap paragraph by paragraph too.
+///
+/// The offsets of its hooks (`data-start`, `data-end`) are written straight into the DOM, not
+/// rendered: a keystroke shifts every later paragraph, which then only has its offsets written
+/// again, while its body, equal pieces, renders nothing.
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    let start = props.view.start;
-    html! { <div class="layer-paragraph">{ for props.view.pieces.iter().map(|piece| render_piece(piece, start)) }{"\n"}</div> }
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let pieces = SamePieces(Rc::clone(&props.view.pieces));
+        use_effect_with((props.view.start, pieces), move |(start, pieces)| {
+            if let Some(element) = node.cast::<web_sys::Element>() {
+                write_offsets(&element, *start, &pieces.0);
+            }
+        });
+    }
+    html! {
+        <div ref={node} class="layer-paragraph">
+            <ParagraphBody pieces={SamePieces(Rc::clone(&props.view.pieces))} />
+            {"\n"}
+        </div>
+    }
 }
 
-/// Renders `piece` of the paragraph that starts at scalar offset `start`: the hooks hold offsets
-/// into the whole text.
-fn render_piece(piece: &Piece, start: usize) -> Html {
+/// A paragraph's pieces, equal when they are the same `Rc` (pieces reused from the last views)
+/// or hold the same pieces.
+#[derive(Clone)]
+struct SamePieces(Rc<[Piece]>);
+
+impl PartialEq for SamePieces {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    pieces: SamePieces,
+}
+
+#[component]
+fn ParagraphBody(props: &BodyProps) -> Html {
+    props.pieces.0.iter().map(render_piece).collect::<Html>()
+}
+
+/// Writes the scalar offsets into the whole text of the paragraph's hooks: the elements with a
+/// `data-testid` (marks, page breaks, the cut line) are those of the pieces with offsets, in the
+/// same order, depth first.
+fn write_offsets(paragraph: &web_sys::Element, start: usize, pieces: &[Piece]) {
+    fn offsets(pieces: &[Piece], start: usize, out: &mut Vec<(usize, Option<usize>)>) {
+        for piece in pieces {
+            match piece {
+                Piece::Text { .. } => {}
+                Piece::Mark { mark, inner } => {
+                    out.push(((start as isize + mark.start) as usize, Some(start + mark.end)));
+                    offsets(inner, start, out);
+                }
+                Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => out.push((start + at, None)),
+            }
+        }
+    }
+    let mut wanted = Vec::new();
+    offsets(pieces, start, &mut wanted);
+    if wanted.is_empty() {
+        return;
+    }
+    let Ok(hooks) = paragraph.query_selector_all("[data-testid]") else { return };
+    for (index, (from, to)) in (0..hooks.length()).zip(wanted) {
+        let Some(hook) = hooks.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
+        hook.set_attribute("data-start", &from.to_string()).ok();
+        if let Some(to) = to {
+            hook.set_attribute("data-end", &to.to_string()).ok();
+        }
+    }
+}
+
+/// Renders one piece; its offsets are written by [`write_offsets`].
+fn render_piece(piece: &Piece) -> Html {
     match piece {
         Piece::Text { text, over: false } => html! { { text.clone() } },
         Piece::Text { text, over: true } => html! { <span class="over-cap">{ text.clone() }</span> },
@@ -56,30 +126,20 @@ fn render_piece(piece: &Piece, start: usize) -> Html {
                 data-testid="mark"
                 data-category={mark.category}
                 data-rule={mark.rule.clone()}
-                data-start={(start as isize + mark.start).to_string()}
-                data-end={(start + mark.end).to_string()}
                 data-title={mark.title.clone()}
-            >{ for inner.iter().map(|piece| render_piece(piece, start)) }</mark>
+            >{ for inner.iter().map(render_piece) }</mark>
         },
-        Piece::PageBreak { page, start: at } => html! {
-            <span
-                class="page-break"
-                data-testid="page-break"
-                data-page={page.to_string()}
-                data-start={(start + at).to_string()}
-                data-label={format!("第 {page} 页")}
-            />
+        Piece::PageBreak { page, .. } => html! {
+            <span class="page-break" data-testid="page-break" data-page={page.to_string()} data-label={format!("第 {page} 页")} />
         },
-        Piece::CapCut { start: at, label } => html! { <CapCut start={start + at} label={label.clone()} /> },
+        Piece::CapCut { label, .. } => html! { <CapCut label={label.clone()} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct CapCutProps {
-    start: usize,
     label: AttrValue,
 }
-
 /// The cap's cut line. Its label is drawn from the custom property `--label`, set through the
 /// CSSOM (the content security policy allows no inline style), not read by `attr()`: see the
 /// stylesheet on why no rule reads attributes.
@@ -95,5 +155,5 @@ fn CapCut(props: &CapCutProps) -> Html {
             }
         });
     }
-    html! { <span ref={node} class="cap-cut" data-testid="cap-cut" data-start={props.start.to_string()} data-label={props.label.clone()} /> }
+    html! { <span ref={node} class="cap-cut" data-testid="cap-cut" data-label={props.label.clone()} /> }
 }

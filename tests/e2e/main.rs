@@ -449,6 +449,36 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
         categories.insert(mark[0].as_str().unwrap().to_owned());
     }
     assert!(categories.contains("hat") && categories.contains("format"), "{categories:?}");
+
+    // Typing (𠮷 and an emoji, past the first highlight) shifts every later mark: their offsets
+    // follow, and the page breaks' too.
+    app.session.execute(
+        "const e = document.querySelector('[data-testid=editor]'); e.focus(); const at = e.value.indexOf('\\n', e.value.length / 3); e.setSelectionRange(at, at);",
+        json!([]),
+    );
+    app.session.cdp("Input.insertText", json!({ "text": "𠮷😀" }));
+    let typed = app.editor_value();
+    assert_eq!(typed.chars().count(), text.chars().count() + 2);
+    let typed_words = jianwen_engine::counting::count(&typed).word_count as u64;
+    app.expect_stat("stat-zishu", typed_words);
+    let typed_chars: Vec<char> = typed.chars().collect();
+    let hooks = app.session.execute(
+        "return [...document.querySelectorAll('[data-testid=mark], [data-testid=page-break]')].map(m => [m.dataset.testid, Number(m.dataset.start), Number(m.dataset.end), m.textContent])",
+        json!([]),
+    );
+    let mut breaks = Vec::new();
+    for hook in hooks.as_array().unwrap() {
+        let start = hook[1].as_u64().unwrap() as usize;
+        if hook[0] == "page-break" {
+            breaks.push(start);
+            continue;
+        }
+        let end = hook[2].as_u64().unwrap() as usize;
+        assert_eq!(typed_chars[start..end].iter().collect::<String>(), hook[3].as_str().unwrap(), "after typing: {hook}");
+    }
+    let analysis = jianwen_engine::analyze(&typed, &jianwen_engine::Settings::default());
+    let want_breaks: Vec<usize> = analysis.layout.page_starts.iter().map(|&b| typed[..b].chars().count()).collect();
+    assert_eq!(breaks, want_breaks, "page breaks after typing");
     let ratio = app.stat("stat-boilerplate-ratio");
     assert!(ratio > 0 && ratio < 1000, "density per mille: {ratio}");
 
@@ -500,7 +530,7 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
     let count_rule = format!("return document.querySelectorAll('[data-testid=mark][data-rule=\"{rule}\"]').length");
     app.session.wait_until("the disabled rule's marks to go", &count_rule, |v| v.as_u64() == Some(0));
     app.session.refresh();
-    app.expect_stat("stat-zishu", 2610);
+    app.expect_stat("stat-zishu", typed_words);
     app.session.wait_until("marks after reload", "return document.querySelectorAll('[data-testid=mark]').length", |v| v.as_u64().is_some_and(|n| n > 0));
     assert_eq!(app.session.execute(&count_rule, json!([])), json!(0), "rule {rule} stays disabled after a reload");
 }
