@@ -182,7 +182,7 @@ pub fn App() -> Html {
             // Saved on every change, mid-composition too, before it is analysed: localStorage
             // writes are synchronous and take well under a millisecond for a long report (the
             // index is a few hundred bytes per draft), so nothing typed can be lost.
-            let saved = store.borrow_mut().edit(&change.text, !change.composing, now());
+            let saved = store.borrow_mut().edit(&change.text, Some(&change.typed), !change.composing, now());
             notice.report(saved);
             draft.dispatch(if change.composing { Action::Composing(change.text) } else { Action::Settled(change.text) });
         })

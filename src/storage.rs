@@ -6,6 +6,8 @@
 //! It holds about 5 MB per origin in Chromium and Firefox (see [`STORAGE_LIMIT_NOTE`]).
 
 use crate::preferences::Preferences;
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 use jianwen_io::{history_key, index_json, load, text_key, History, Library, Loaded, Stored, INDEX_KEY, LEGACY_DRAFT_KEY, TEXT_KEY_PREFIX};
 
 /// What the drafts list says about the room there is.
@@ -48,6 +50,26 @@ pub fn load_library(now: i64) -> Loaded {
 /// before is untouched and the text stays in the editor.
 pub fn save_text(id: &str, text: &str) -> Result<(), String> {
     set(&text_key(id), text)
+}
+
+/// [`save_text`] for the textarea's own JavaScript string: the draft goes to storage as it is,
+/// not converted to UTF-8 and back on every keystroke (for a long draft, that conversion cost
+/// more than the write).
+///
+/// # Errors
+/// As [`save_text`].
+pub fn save_typed_text(id: &str, text: &JsString) -> Result<(), String> {
+    let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
+    storage.unchecked_ref::<StringStorage>().set_item(&text_key(id), text).map_err(|_| SAVE_REFUSED.to_owned())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage` with a `setItem` that takes a JavaScript string (web-sys's takes `&str` only).
+    type StringStorage;
+
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &StringStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
 }
 
 /// Saves the index: the list of drafts, their titles, times and choices, without texts.

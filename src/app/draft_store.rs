@@ -5,6 +5,7 @@
 //! keeps working and is told, with the offer of a backup. Errors are Chinese messages.
 
 use crate::storage;
+use js_sys::JsString;
 use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
 
 /// The library, the draft open in the editor and that draft's snapshots.
@@ -85,21 +86,25 @@ impl DraftStore {
     pub fn resume(&mut self, text: &str, now: i64) -> Result<(), String> {
         self.revision += 1;
         self.paused = false;
-        self.edit(text, false, now)
+        self.edit(text, None, false, now)
     }
 
-    /// The open draft's text changed. Writes its text and the index; on a settled edit takes
-    /// the automatic snapshot when one is due. While paused the change is kept in memory (a
-    /// backup exported now has it) but not written.
+    /// The open draft's text changed. Writes its text (`typed`, the textarea's own string of
+    /// it, when there is one) and the index; on a settled edit takes the automatic snapshot when
+    /// one is due. While paused the change is kept in memory (a backup exported now has it) but
+    /// not written.
     ///
     /// # Errors
     /// A refused write: the text stays in memory and in the editor.
-    pub fn edit(&mut self, text: &str, settled: bool, now: i64) -> Result<(), String> {
+    pub fn edit(&mut self, text: &str, typed: Option<&JsString>, settled: bool, now: i64) -> Result<(), String> {
         self.library.set_text(&self.current, text, now).map_err(|e| e.to_string())?;
         if self.paused {
             return Ok(());
         }
-        storage::save_text(&self.current, text)?;
+        match typed {
+            Some(typed) => storage::save_typed_text(&self.current, typed)?,
+            None => storage::save_text(&self.current, text)?,
+        }
         storage::save_index(&self.library, &self.current)?;
         let since = *self.editing_since.get_or_insert(now);
         if settled && self.history.auto_due(now, since) && self.history.record(text, SnapshotReason::Auto, now) {

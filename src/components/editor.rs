@@ -12,7 +12,8 @@ use crate::layer_model::ParagraphView;
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use js_sys::JsString;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ use yew::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextChange {
     pub text: String,
+    /// The same text as the textarea's own JavaScript string, which is what gets saved.
+    pub typed: JsString,
     /// An IME composition is open: the text includes uncommitted input and analysis should wait.
     pub composing: bool,
 }
@@ -61,7 +64,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             let end_target = textarea.clone();
             let end = EventListener::new(&textarea, "compositionend", move |_| {
                 composing.borrow().set(false);
-                on_change.emit(TextChange { text: end_target.value(), composing: false });
+                let (text, typed) = read_value(&end_target);
+                on_change.emit(TextChange { text, typed, composing: false });
             });
             move || drop((start, end))
         });
@@ -73,7 +77,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let textarea: HtmlTextAreaElement = e.target_unchecked_into();
             let composing = e.is_composing() || composing.borrow().get();
-            on_change.emit(TextChange { text: textarea.value(), composing });
+            let (text, typed) = read_value(&textarea);
+            on_change.emit(TextChange { text, typed, composing });
         })
     };
 
@@ -142,6 +147,12 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         </div>
     }
+}
+
+/// The textarea's value, as the JavaScript string it is and as Rust text.
+fn read_value(textarea: &HtmlTextAreaElement) -> (String, JsString) {
+    let typed: JsString = js_sys::Reflect::get(textarea, &JsValue::from_str("value")).map(JsCast::unchecked_into).unwrap_or_default();
+    (String::from(&typed), typed)
 }
 
 /// The `data-title` of the innermost mark drawn under the point, if any.
