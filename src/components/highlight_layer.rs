@@ -5,7 +5,8 @@
 
 use crate::layer_model::{ParagraphView, Piece};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -106,13 +107,32 @@ fn write_offsets(paragraph: &web_sys::Element, start: usize, pieces: &[Piece]) {
         return;
     }
     let Ok(hooks) = paragraph.query_selector_all("[data-testid]") else { return };
-    for (index, (from, to)) in (0..hooks.length()).zip(wanted) {
-        let Some(hook) = hooks.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
-        hook.set_attribute("data-start", &from.to_string()).ok();
-        if let Some(to) = to {
-            hook.set_attribute("data-end", &to.to_string()).ok();
+    OFFSET_NAMES.with(|(start_name, end_name)| {
+        for (index, (from, to)) in (0..hooks.length()).zip(wanted) {
+            let Some(hook) = hooks.item(index) else { continue };
+            let hook: &HookElement = hook.unchecked_ref();
+            hook.set_offset(start_name, from as f64);
+            if let Some(to) = to {
+                hook.set_offset(end_name, to as f64);
+            }
         }
-    }
+    });
+}
+
+thread_local! {
+    /// The attribute names, made into JavaScript strings once.
+    static OFFSET_NAMES: (JsString, JsString) = (JsString::from("data-start"), JsString::from("data-end"));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element whose `setAttribute` is given the name as a JavaScript string and the value as
+    /// a number. A keystroke rewrites the offsets of every later hook, and passing them as Rust
+    /// strings decoded two strings per attribute, which cost more than setting it.
+    type HookElement;
+
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_offset(this: &HookElement, name: &JsString, value: f64);
 }
 
 /// Renders one piece; its offsets are written by [`write_offsets`].
