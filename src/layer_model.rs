@@ -23,6 +23,24 @@ pub struct ParagraphView {
     pub start: usize,
     /// Its text, marks and markers, with offsets relative to `start`.
     pub pieces: Rc<[Piece]>,
+    /// What the pieces were made from; `None` for plain text.
+    source: Option<Rc<Source>>,
+}
+
+/// What the pieces of one paragraph are made from, relative to the paragraph: the same source
+/// makes the same pieces, so a paragraph whose source did not change keeps its pieces and they
+/// are not made again.
+#[derive(Debug, PartialEq)]
+struct Source {
+    text: Box<str>,
+    /// Phrase marks: the byte range (clipped to the paragraph) and the mark.
+    phrases: Vec<(Range<usize>, MarkView)>,
+    /// Format marks within the paragraph.
+    formats: Vec<(Range<usize>, MarkView)>,
+    /// Page breaks and the cut line, at their byte offsets.
+    markers: Vec<(usize, Piece)>,
+    /// The cap's cut, clamped to the paragraph: all that decides which text is past it.
+    cut: Option<usize>,
 }
 
 impl PartialEq for ParagraphView {
@@ -80,42 +98,39 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// (mid-composition) and the layer mirrors the plain text. Pieces equal to those of a view in
 /// `previous` (the views drawn last) are taken from it, so that they compare by address.
 pub fn paragraph_views(text: &str, analysis: Option<&Analysis>, previous: &[ParagraphView]) -> Vec<ParagraphView> {
-    let views = match analysis {
-        Some(analysis) => analysed_views(text, analysis),
-        None => {
-            let mut start = 0;
-            text.split('\n')
-                .map(|line| {
-                    let view = ParagraphView { start, pieces: plain(line) };
-                    start += line.chars().count() + 1;
-                    view
-                })
-                .collect()
-        }
-    };
-    reuse_pieces(views, previous)
-}
-
-/// Replaces the pieces of each view by the equal pieces of the previous view at the same
-/// place, counted from the start (paragraphs before an edit) or from the end (paragraphs after
-/// it, when the edit added or removed paragraphs).
-fn reuse_pieces(mut views: Vec<ParagraphView>, previous: &[ParagraphView]) -> Vec<ParagraphView> {
-    let (new_len, old_len) = (views.len(), previous.len());
-    for (index, view) in views.iter_mut().enumerate() {
-        let same_from_end = (index + old_len).checked_sub(new_len);
-        let equal = [Some(index), same_from_end]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| previous.get(i))
-            .find(|old| old.pieces == view.pieces);
-        if let Some(old) = equal {
-            view.pieces = Rc::clone(&old.pieces);
-        }
+    match analysis {
+        Some(analysis) => analysed_views(text, analysis, previous),
+        None => plain_views(text, previous),
     }
-    views
 }
 
-fn analysed_views(text: &str, analysis: &Analysis) -> Vec<ParagraphView> {
+/// The views of `text` without marks, each keeping the pieces of its previous view when equal.
+fn plain_views(text: &str, previous: &[ParagraphView]) -> Vec<ParagraphView> {
+    let count = text.split('\n').count();
+    let mut start = 0;
+    text.split('\n')
+        .enumerate()
+        .map(|(index, line)| {
+            let mut pieces = plain(line);
+            if let Some(old) = candidates(previous, index, count).find(|old| old.pieces == pieces) {
+                pieces = Rc::clone(&old.pieces);
+            }
+            let view = ParagraphView { start, pieces, source: None };
+            start += line.chars().count() + 1;
+            view
+        })
+        .collect()
+}
+
+/// The previous views a paragraph at `index` of `count` may have been, counted from the start
+/// (paragraphs before an edit) and from the end (paragraphs after it, when the edit added or
+/// removed paragraphs).
+fn candidates(previous: &[ParagraphView], index: usize, count: usize) -> impl Iterator<Item = &ParagraphView> {
+    let same_from_end = (index + previous.len()).checked_sub(count);
+    [Some(index), same_from_end].into_iter().flatten().filter_map(|i| previous.get(i))
+}
+
+fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -> Vec<ParagraphView> {
     let cut = analysis.caps.as_ref().and_then(|c| c.first_cut()).and_then(|limit| Some((limit.cut?, limit.cut_marker())));
     // Every boundary the layer needs, paragraph starts included, converted to scalar offsets in
     // one pass.
@@ -183,14 +198,27 @@ fn analysed_views(text: &str, analysis: &Analysis) -> Vec<ParagraphView> {
     breaks.sort_by_key(|(b, _)| *b);
 
     let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
+    let count = text.split('\n').count();
     paragraph_spans(text)
-        .map(|span| {
+        .enumerate()
+        .map(|(index, span)| {
             let start = scalar(span.start);
+            let unchanged = candidates(previous, index, count)
+                .find(|old| old.source.as_ref().is_some_and(|source| builder.makes(source, &span, start)));
+            if let Some(old) = unchanged {
+                return ParagraphView { start, pieces: Rc::clone(&old.pieces), source: old.source.clone() };
+            }
+            let source = builder.source(&span, start);
             let mut pieces = builder.paragraph(span);
             make_relative(&mut pieces, start);
-            ParagraphView { start, pieces: pieces.into() }
+            ParagraphView { start, pieces: pieces.into(), source: Some(Rc::new(source)) }
         })
         .collect()
+}
+
+/// `mark` with offsets relative to `start`.
+fn relative_mark(mark: &MarkView, start: usize) -> MarkView {
+    MarkView { start: mark.start - start as isize, end: mark.end - start, ..mark.clone() }
 }
 
 /// Turns the offsets of `pieces`, built in scalar offsets into the whole text, into offsets from
@@ -245,6 +273,59 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The source of the paragraph at byte `span`, which starts at scalar offset `start`.
+    fn source(&self, span: &Range<usize>, start: usize) -> Source {
+        Source {
+            text: self.text[span.clone()].into(),
+            phrases: self.phrase_parts(span, start).collect(),
+            formats: self.format_parts(span, start).collect(),
+            markers: self.marker_parts(span, start).collect(),
+            cut: self.cut_part(span),
+        }
+    }
+
+    /// Whether `source` is the source of the paragraph at byte `span` (compared part by part,
+    /// without making the paragraph's source).
+    fn makes(&self, source: &Source, span: &Range<usize>, start: usize) -> bool {
+        *source.text == self.text[span.clone()]
+            && source.cut == self.cut_part(span)
+            && source.phrases.iter().cloned().eq(self.phrase_parts(span, start))
+            && source.formats.iter().cloned().eq(self.format_parts(span, start))
+            && source.markers.iter().cloned().eq(self.marker_parts(span, start))
+    }
+
+    fn phrase_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
+        let span = span.clone();
+        overlapping(self.phrases, &span).map(move |p| {
+            let clipped = p.bytes.start.max(span.start) - span.start..p.bytes.end.min(span.end) - span.start;
+            (clipped, relative_mark(&p.view, start))
+        })
+    }
+
+    fn format_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
+        let span = span.clone();
+        let first = self.formats.partition_point(|f| f.bytes.start < span.start);
+        self.formats[first..]
+            .iter()
+            .take_while(move |f| f.bytes.start < span.end)
+            .filter(move |f| f.bytes.end <= span.end)
+            .map(move |f| (f.bytes.start - span.start..f.bytes.end - span.start, relative_mark(&f.view, start)))
+    }
+
+    fn marker_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (usize, Piece)> + 's {
+        let span = span.clone();
+        let first = self.markers.partition_point(|(b, _)| *b < span.start);
+        self.markers[first..].iter().take_while(move |(b, _)| *b <= span.end).map(move |(b, piece)| {
+            let mut piece = piece.clone();
+            make_relative(std::slice::from_mut(&mut piece), start);
+            (b - span.start, piece)
+        })
+    }
+
+    fn cut_part(&self, span: &Range<usize>) -> Option<usize> {
+        self.cut.map(|c| c.clamp(span.start, span.end) - span.start)
+    }
+
     fn paragraph(&self, span: Range<usize>) -> Vec<Piece> {
         let mut pieces = Vec::new();
         let mut at = span.start;

@@ -1,6 +1,7 @@
 //! Byte ↔ UTF-16 ↔ scalar conversions on texts with characters outside the BMP.
 
 use jianwen_engine::offsets::{byte_from_utf16, positions, Position};
+use proptest::prelude::*;
 
 #[test]
 fn positions_table() {
@@ -29,5 +30,29 @@ fn utf16_round_trips_at_every_char_boundary() {
             assert_eq!(byte_from_utf16(text, utf16), byte, "{text:?} at byte {byte}");
             assert_eq!(text[..byte].encode_utf16().count(), utf16);
         }
+    }
+}
+
+/// The position of byte `target` found by walking the characters one by one.
+fn walked(text: &str, target: usize) -> Position {
+    let mut at = Position { byte: 0, utf16: 0, scalar: 0 };
+    for c in text.chars() {
+        if at.byte + c.len_utf8() > target {
+            break;
+        }
+        at = Position { byte: at.byte + c.len_utf8(), utf16: at.utf16 + c.len_utf16(), scalar: at.scalar + 1 };
+    }
+    at
+}
+
+proptest! {
+    /// `positions` counts bytes rather than decoding characters: it must agree with decoding,
+    /// on 𠮷 and emoji, offsets inside characters and past the end included.
+    #[test]
+    fn positions_equal_walking_the_characters(text in "[a-z标题\n𠮷😀，👍🏽]{0,40}", mut targets in prop::collection::vec(0usize..200, 0..12)) {
+        targets.sort_unstable();
+        let got = positions(&text, targets.iter().copied());
+        let want: Vec<Position> = targets.iter().map(|&t| walked(&text, t)).collect();
+        prop_assert_eq!(got, want);
     }
 }
