@@ -25,6 +25,23 @@ pub struct ParagraphView {
     pub pieces: Rc<[Piece]>,
     /// What the pieces were made from; `None` for plain text.
     source: Option<Rc<Source>>,
+    /// Identifies the paragraph across edits: a view that keeps the pieces of a previous one
+    /// keeps its key, so the layer keeps its element when paragraphs are added or removed
+    /// before it (keyed by position, every later paragraph would be drawn again).
+    pub key: u64,
+}
+
+thread_local! {
+    static NEXT_KEY: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A key no view has had.
+fn fresh_key() -> u64 {
+    NEXT_KEY.with(|next| {
+        let key = next.get();
+        next.set(key + 1);
+        key
+    })
 }
 
 /// What the pieces of one paragraph are made from, relative to the paragraph: the same source
@@ -106,28 +123,48 @@ pub fn paragraph_views(text: &str, analysis: Option<&Analysis>, previous: &[Para
 
 /// The views of `text` without marks, each keeping the pieces of its previous view when equal.
 fn plain_views(text: &str, previous: &[ParagraphView]) -> Vec<ParagraphView> {
-    let count = text.split('\n').count();
+    let mut previous = Previous::new(previous, text.split('\n').count());
     let mut start = 0;
     text.split('\n')
         .enumerate()
         .map(|(index, line)| {
-            let mut pieces = plain(line);
-            if let Some(old) = candidates(previous, index, count).find(|old| old.pieces == pieces) {
-                pieces = Rc::clone(&old.pieces);
-            }
-            let view = ParagraphView { start, pieces, source: None };
+            let pieces = plain(line);
+            let view = match previous.take(index, |old| old.pieces == pieces) {
+                Some(old) => ParagraphView { start, pieces: Rc::clone(&old.pieces), source: None, key: old.key },
+                None => ParagraphView { start, pieces, source: None, key: fresh_key() },
+            };
             start += line.chars().count() + 1;
             view
         })
         .collect()
 }
 
-/// The previous views a paragraph at `index` of `count` may have been, counted from the start
-/// (paragraphs before an edit) and from the end (paragraphs after it, when the edit added or
-/// removed paragraphs).
-fn candidates(previous: &[ParagraphView], index: usize, count: usize) -> impl Iterator<Item = &ParagraphView> {
-    let same_from_end = (index + previous.len()).checked_sub(count);
-    [Some(index), same_from_end].into_iter().flatten().filter_map(|i| previous.get(i))
+/// The views drawn last, which the new views take their pieces and keys from.
+struct Previous<'a> {
+    views: &'a [ParagraphView],
+    /// Views already taken: each is taken once, so no two new views share a key.
+    taken: Vec<bool>,
+    /// How many paragraphs the new text has.
+    count: usize,
+}
+
+impl<'a> Previous<'a> {
+    fn new(views: &'a [ParagraphView], count: usize) -> Self {
+        Previous { views, taken: vec![false; views.len()], count }
+    }
+
+    /// The previous view that the paragraph at `index` was, if `same` says it is unchanged: the
+    /// one at the same place counted from the start (paragraphs before an edit) or from the end
+    /// (paragraphs after it, when the edit added or removed paragraphs).
+    fn take(&mut self, index: usize, same: impl Fn(&ParagraphView) -> bool) -> Option<&'a ParagraphView> {
+        let same_from_end = (index + self.views.len()).checked_sub(self.count);
+        let found = [Some(index), same_from_end]
+            .into_iter()
+            .flatten()
+            .find(|&i| i < self.views.len() && !self.taken[i] && same(&self.views[i]))?;
+        self.taken[found] = true;
+        Some(&self.views[found])
+    }
 }
 
 fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -> Vec<ParagraphView> {
@@ -198,20 +235,19 @@ fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -
     breaks.sort_by_key(|(b, _)| *b);
 
     let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
-    let count = text.split('\n').count();
+    let mut previous = Previous::new(previous, text.split('\n').count());
     paragraph_spans(text)
         .enumerate()
         .map(|(index, span)| {
             let start = scalar(span.start);
-            let unchanged = candidates(previous, index, count)
-                .find(|old| old.source.as_ref().is_some_and(|source| builder.makes(source, &span, start)));
+            let unchanged = previous.take(index, |old| old.source.as_ref().is_some_and(|source| builder.makes(source, &span, start)));
             if let Some(old) = unchanged {
-                return ParagraphView { start, pieces: Rc::clone(&old.pieces), source: old.source.clone() };
+                return ParagraphView { start, pieces: Rc::clone(&old.pieces), source: old.source.clone(), key: old.key };
             }
             let source = builder.source(&span, start);
             let mut pieces = builder.paragraph(span);
             make_relative(&mut pieces, start);
-            ParagraphView { start, pieces: pieces.into(), source: Some(Rc::new(source)) }
+            ParagraphView { start, pieces: pieces.into(), source: Some(Rc::new(source)), key: fresh_key() }
         })
         .collect()
 }
@@ -555,7 +591,10 @@ mod tests {
         let added = edited(&|l| l.insert(middle, "新增一段。".into()));
         // Each case: the text before and after the edit, and the paragraph the edit changed
         // (none when it removed one).
-        let cases: [(&str, &str, String, Option<usize>); 4] = [
+        let blank_lines = "标题\n\n第一段。\n\n\n第二段。".to_owned();
+        let cases: [(&str, &str, String, Option<usize>); 5] = [
+            // Equal paragraphs: the earlier ones keep the old views, the last is the new one.
+            ("an empty paragraph among empty ones", &blank_lines, blank_lines.replace("\n\n\n", "\n\n\n\n"), Some(5)),
             ("typed at the end", &before, format!("{before}字"), Some(lines.len() - 1)),
             ("typed in the middle", &before, edited(&|l| l[middle].push('字')), Some(middle)),
             ("a paragraph added", &before, added.clone(), Some(middle)),
@@ -578,6 +617,14 @@ mod tests {
             if let Some(touched) = touched {
                 assert!(rebuilt.contains(&touched), "{name}: the edited paragraph kept old pieces");
             }
+            // A view that kept old pieces kept their key too, and no two views share one.
+            for view in &views {
+                if let Some(old) = old.iter().find(|o| Rc::ptr_eq(&o.pieces, &view.pieces)) {
+                    assert_eq!(view.key, old.key, "{name}");
+                }
+            }
+            let keys: std::collections::HashSet<u64> = views.iter().map(|v| v.key).collect();
+            assert_eq!(keys.len(), views.len(), "{name}: keys repeat");
         }
     }
 

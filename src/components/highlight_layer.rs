@@ -17,10 +17,9 @@ pub struct HighlightLayerProps {
 
 #[component]
 pub fn HighlightLayer(props: &HighlightLayerProps) -> Html {
-    // One keyed component per line: typing in one paragraph re-renders only that paragraph.
-    let lines = props.paragraphs.iter().enumerate().map(|(index, view)| {
-        html! { <Paragraph key={index} view={view.clone()} /> }
-    });
+    // One keyed component per paragraph: typing in one re-renders only that one, and adding
+    // or removing one keeps the elements of the others.
+    let lines = props.paragraphs.iter().map(|view| html! { <Paragraph key={view.key} view={view.clone()} /> });
     // Hidden from assistive technology (the textarea holds the text), and out of the tab order:
     // Chrome makes a scrolling box focusable by default, which would add an invisible stop.
     html! {

@@ -450,15 +450,15 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
     }
     assert!(categories.contains("hat") && categories.contains("format"), "{categories:?}");
 
-    // Typing (𠮷 and an emoji, past the first highlight) shifts every later mark: their offsets
-    // follow, and the page breaks' too.
+    // Typing (𠮷, an emoji and a new paragraph, past the first highlight) shifts every later
+    // mark: their offsets follow, and the page breaks' too.
     app.session.execute(
         "const e = document.querySelector('[data-testid=editor]'); e.focus(); const at = e.value.indexOf('\\n', e.value.length / 3); e.setSelectionRange(at, at);",
         json!([]),
     );
-    app.session.cdp("Input.insertText", json!({ "text": "𠮷😀" }));
+    app.session.cdp("Input.insertText", json!({ "text": "𠮷😀\n" }));
     let typed = app.editor_value();
-    assert_eq!(typed.chars().count(), text.chars().count() + 2);
+    assert_eq!(typed.chars().count(), text.chars().count() + 3);
     let typed_words = jianwen_engine::counting::count(&typed).word_count as u64;
     app.expect_stat("stat-zishu", typed_words);
     let typed_chars: Vec<char> = typed.chars().collect();
