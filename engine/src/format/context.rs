@@ -54,29 +54,15 @@ impl<'t> Context<'t> {
         settings: &'t FormatSettings,
         sentences: &'t [Sentence],
     ) -> Self {
-        let paragraphs = paragraph_spans(text);
-        let attachments = attachment::parse(text, &paragraphs);
-        let headings = numbering::parse(text, &paragraphs, &attachments);
-        let doc_numbers = docnum::parse(text);
-        let addressee = addressee::find(text, &paragraphs, &headings, &doc_numbers);
-        let owned = attachments
+        let mut cx = Self::document(text, settings, paragraph_spans(text));
+        let owned = cx
+            .attachments
             .protected()
-            .chain(addressee.iter().filter_map(|a| a.mark.clone()));
-        let protected = protected_spans(text, &doc_numbers, &headings, owned);
-        let decoded = Decoded::new(text, &paragraphs, &protected);
-        Context {
-            text,
-            settings,
-            sentences,
-            paragraphs,
-            attachments,
-            headings,
-            doc_numbers,
-            addressee,
-            decoded,
-            last_followed_by: None,
-            dates: OnceCell::new(),
-        }
+            .chain(cx.addressee.iter().filter_map(|a| a.mark.clone()));
+        let protected = protected_spans(text, &cx.doc_numbers, &cx.headings, owned);
+        cx.decoded = Decoded::new(text, &cx.paragraphs, &protected);
+        cx.sentences = sentences;
+        cx
     }
 
     /// The structure of the whole of `text` (attachments, headings, 主送机关) without its
