@@ -101,8 +101,10 @@ struct Span {
     view: MarkView,
 }
 
-/// Byte ranges of the paragraphs of `text` (line breaks excluded), in order.
-fn paragraph_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Byte ranges of the textarea's lines (line breaks excluded), in order: split at every `\n`,
+/// an empty last line included, as the textarea draws them. (The engine's
+/// `paragraphs::paragraph_spans` drops an empty last line, so it cannot be used here.)
+fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
     text.split('\n').map(move |line| {
         let span = start..start + line.len();
@@ -178,7 +180,7 @@ fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -
         .flat_map(|s| [s.start, s.end])
         .chain(analysis.layout.page_starts.iter().copied())
         .chain(cut.as_ref().map(|c| c.0))
-        .chain(paragraph_spans(text).map(|p| p.start))
+        .chain(line_spans(text).map(|p| p.start))
         .collect();
     bytes.sort_unstable();
     bytes.dedup();
@@ -236,7 +238,7 @@ fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -
 
     let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
     let mut previous = Previous::new(previous, text.split('\n').count());
-    paragraph_spans(text)
+    line_spans(text)
         .enumerate()
         .map(|(index, span)| {
             let start = scalar(span.start);

@@ -58,7 +58,8 @@ struct StoredIndex {
     drafts: Vec<Value>,
 }
 
-/// The index of `library` with `current` as the open draft.
+/// The index of `library` with `current` as the open draft. It is written on every keystroke,
+/// so no draft's text is copied into it, not even to be dropped.
 ///
 /// # Examples
 /// ```
@@ -73,7 +74,7 @@ pub fn index_json(library: &Library, current: &str) -> String {
         .drafts()
         .iter()
         .map(|draft| {
-            let mut value = serde_json::to_value(draft).unwrap_or(Value::Null);
+            let mut value = serde_json::to_value(draft.without_text()).unwrap_or(Value::Null);
             if let Value::Object(fields) = &mut value {
                 fields.remove("text");
             }
