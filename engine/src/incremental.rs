@@ -33,6 +33,7 @@ use crate::format::scoped::{check_document, into_text_order, shifted};
 use crate::layout::{paginate, paragraph_line_starts, ParagraphLayout};
 use crate::paragraphs::paragraph_spans;
 use crate::phrases::{self, Found, RawMatch, Shape};
+use crate::roles::TextEvidence;
 use crate::sentences::Sentence;
 use crate::{Analysis, Settings};
 use paragraph::{ParagraphAnalysis, ParagraphFormat};
@@ -102,7 +103,8 @@ impl Analyzer {
             settings.rules.matcher().find(text)
         };
         let shapes: Vec<Shape> = parts.iter().flat_map(|p| p.shapes.iter().copied()).collect();
-        let phrases = phrases::resolve(text, &settings.rules, counts.word_count, &sentences, &shapes, found);
+        let texts: Vec<&TextEvidence> = parts.iter().flat_map(|p| p.texts.iter()).collect();
+        let phrases = phrases::resolve(text, &settings.rules, counts.word_count, &sentences, &shapes, &texts, found);
         let format = self.format(text, &spans, &parts, settings);
         let caps = settings
             .cap

@@ -30,6 +30,7 @@ pub mod paragraphs;
 pub mod phrases;
 #[cfg(test)]
 mod regex_parity;
+pub mod roles;
 pub mod sentences;
 
 pub use incremental::Analyzer;

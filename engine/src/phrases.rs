@@ -49,7 +49,8 @@ mod matcher;
 mod pattern;
 mod rule_set;
 mod rules;
-mod structure;
+mod reasons;
+pub(crate) mod structure;
 
 pub use pattern::{PatternProblem, CLAUSE_SLOT_MAX};
 pub use rule_set::{
@@ -64,7 +65,9 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::Arc;
 pub(crate) use structure::{shapes, Shape};
-use structure::{Evidence, Zone};
+use crate::roles::features::{positions, Position};
+use crate::roles::model::{RoleModel, BUILTIN_MODEL};
+use crate::roles::{self, Role, RuleEvidence, TextEvidence};
 
 /// A sentence at least this many percent formula (by letters and 汉字) is highlighted whole.
 pub const FORMULA_SHARE_PERCENT: usize = 60;
@@ -81,19 +84,21 @@ pub struct SentenceRule {
     pub suggestion: &'static str,
 }
 
-/// The whole-sentence rules: opening preamble, closing flourish, and formula anywhere else.
-/// They can be disabled like any rule; then the sentence keeps its phrase highlights.
-pub const SENTENCE_RULES: [SentenceRule; 3] = [
+/// The whole-sentence rules: opening preamble, closing flourish, a sentence mostly formula, and
+/// the wording of a stock sentence that no phrase rule names. The role model decides when each
+/// applies; each can be disabled like any rule, and then the sentence keeps its phrase
+/// highlights.
+pub const SENTENCE_RULES: [SentenceRule; 4] = [
     SentenceRule {
         id: "sentence.opening",
         category: Category::Hat,
-        reason: "这一句几乎全是开头铺垫（戴帽），删去后读者仍然知道要做什么。",
+        reason: "这一句是开头铺垫（戴帽），删去后读者仍然知道要做什么。",
         suggestion: "删去整句，开头直接写依据和要办的事。",
     },
     SentenceRule {
         id: "sentence.closing",
         category: Category::Boot,
-        reason: "这一句几乎全是结尾的表态或口号（穿靴），意尽文止即可。",
+        reason: "这一句是结尾的表态或口号（穿靴），意尽文止即可。",
         suggestion: "删去整句，正文写完即止。",
     },
     SentenceRule {
@@ -101,6 +106,12 @@ pub const SENTENCE_RULES: [SentenceRule; 3] = [
         category: Category::Stock,
         reason: "这一句大部分是套话，没有可执行、可检查的内容。",
         suggestion: "删去，或改写为具体的措施、责任和时限。",
+    },
+    SentenceRule {
+        id: "sentence.wording",
+        category: Category::Stock,
+        reason: "这一处是套话式的表述，只重申意义或态度，没有可执行、可检查的内容。",
+        suggestion: "删去，或改写为具体的做法、数字和时限。",
     },
 ];
 
@@ -118,6 +129,8 @@ pub struct Highlight {
     pub reason: Arc<str>,
     /// What to write instead.
     pub suggestion: Arc<str>,
+    /// Where a hat or boot stands ("第二部分开头"), for grouping; `None` for other highlights.
+    pub place: Option<Arc<str>>,
 }
 
 /// Highlights per category.
@@ -206,6 +219,20 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
     find_in(text, rules, count(text).word_count, &sentences(text))
 }
 
+/// [`find`] with another role model than the built-in one: how the cross-validation scores a
+/// document with a model that did not see it.
+pub fn find_with_model(text: &str, rules: &RuleSet, model: &RoleModel) -> PhraseFindings {
+    let sentences = sentences(text);
+    let shapes = structure::shapes(text, &sentences);
+    let texts: Vec<TextEvidence> = sentences
+        .iter()
+        .map(|s| TextEvidence::new(&text[s.span.clone()], model))
+        .collect();
+    let texts: Vec<&TextEvidence> = texts.iter().collect();
+    let found = rules.matcher().find(text);
+    resolve_with(model, text, rules, count(text).word_count, &sentences, &shapes, &texts, found)
+}
+
 /// [`find`] for a text of `total` 字 (Word's 字数) and these `sentences`, which
 /// [`analyze`](crate::analyze) has worked out already.
 pub(crate) fn find_in(
@@ -215,20 +242,49 @@ pub(crate) fn find_in(
     sentences: &[Sentence],
 ) -> PhraseFindings {
     let shapes = structure::shapes(text, sentences);
-    resolve(text, rules, total, sentences, &shapes, rules.matcher().find(text))
+    let texts: Vec<TextEvidence> = sentences
+        .iter()
+        .map(|s| TextEvidence::new(&text[s.span.clone()], &BUILTIN_MODEL))
+        .collect();
+    let texts: Vec<&TextEvidence> = texts.iter().collect();
+    resolve(text, rules, total, sentences, &shapes, &texts, rules.matcher().find(text))
+}
+
+/// What the role model reads of each sentence's own text, under the built-in model: kept per
+/// paragraph by [`Analyzer`](crate::Analyzer).
+pub(crate) fn text_evidence(text: &str, sentences: &[Sentence]) -> Vec<TextEvidence> {
+    sentences
+        .iter()
+        .map(|s| TextEvidence::new(&text[s.span.clone()], &BUILTIN_MODEL))
+        .collect()
 }
 
 /// The findings made of what the matcher `found` in `text`, whose sentences have these
-/// `shapes`: ignored matches dropped, then zones, whole-sentence highlights, counts, density
-/// and the adverb budget, which depend on the whole document. [`Analyzer`](crate::Analyzer)
-/// assembles `found` and `shapes` from those of each paragraph instead of working them out over
-/// the whole text.
+/// `shapes` and `texts`: ignored matches dropped, then each sentence's role, the highlights it
+/// gets, counts, density and the adverb budget, which depend on the whole document.
+/// [`Analyzer`](crate::Analyzer) assembles `found`, `shapes` and `texts` from those of each
+/// paragraph instead of working them out over the whole text.
 pub(crate) fn resolve(
     text: &str,
     rules: &RuleSet,
     total: usize,
     sentences: &[Sentence],
     shapes: &[Shape],
+    texts: &[&TextEvidence],
+    found: Found,
+) -> PhraseFindings {
+    resolve_with(&BUILTIN_MODEL, text, rules, total, sentences, shapes, texts, found)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_with(
+    model: &RoleModel,
+    text: &str,
+    rules: &RuleSet,
+    total: usize,
+    sentences: &[Sentence],
+    shapes: &[Shape],
+    texts: &[&TextEvidence],
     found: Found,
 ) -> PhraseFindings {
     let matcher = rules.matcher();
@@ -239,41 +295,52 @@ pub(crate) fn resolve(
     matches.retain(|m| !rules.is_ignored(&matcher.rule(m.rule).id, &text[m.span.clone()]));
 
     let owner = owners(sentences, &matches);
-    let mut evidence = vec![Evidence::default(); sentences.len()];
-    for (m, &s) in matches.iter().zip(&owner) {
-        if let Some(s) = s {
-            match matcher.rule(m.rule).category {
-                Category::Hat => evidence[s].hat = true,
-                Category::Boot => evidence[s].boot = true,
-                _ => {}
-            }
-        }
-    }
-    let zones = structure::zones(text, sentences, shapes, &evidence);
+    let (evidence, rule_ids) = rule_evidence(text, sentences, rules, &matches, &owner);
+    let positions = positions(text, sentences, shapes);
+    let decisions = roles::decide(model, &positions, texts, &evidence, &rule_ids);
 
     let mut highlights = Vec::with_capacity(matches.len());
-    let mut i = 0;
-    while i < matches.len() {
-        let sentence = owner[i];
-        let group_end = i + owner[i..].iter().take_while(|&&o| o == sentence).count();
-        let group = &matches[i..group_end];
-        let zone = sentence.map_or(Zone::Elsewhere, |s| zones[s]);
-        let whole = sentence.and_then(|s| whole_sentence(text, &sentences[s], zone, group, rules));
-        match whole {
-            Some(h) => highlights.push(h),
-            None => highlights.extend(group.iter().map(|m| {
-                let rule = matcher.rule(m.rule);
-                Highlight {
-                    span: m.span.clone(),
-                    category: category_in(zone, rule.category),
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    reason: rule.reason.clone(),
-                    suggestion: rule.suggestion.clone(),
-                }
-            })),
+    let mut next_match = 0;
+    for (i, sentence) in sentences.iter().enumerate() {
+        let first = next_match;
+        while next_match < matches.len() && owner[next_match].is_none_or(|o| o <= i) {
+            next_match += 1;
         }
-        i = group_end;
+        let group = &matches[first..next_match];
+        let user = |m: &&RawMatch| matcher.rule(m.rule).id.starts_with("user:");
+        let phrase = |m: &RawMatch, category: Category| {
+            let rule = matcher.rule(m.rule);
+            Highlight {
+                span: m.span.clone(),
+                category,
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                reason: rule.reason.clone(),
+                suggestion: rule.suggestion.clone(),
+                place: None,
+            }
+        };
+        let Some(role) = decisions[i].role else {
+            // Content: the phrase rules' matches were evidence, and the model weighed them. The
+            // user's own rules are the user's word and always marked.
+            highlights.extend(group.iter().filter(user).map(|m| phrase(m, matcher.rule(m.rule).category)));
+            continue;
+        };
+        let context = Context { text, sentence, position: &positions[i], text_evidence: texts[i], group, rules };
+        if let Some(h) = whole_sentence(&context, role) {
+            highlights.push(h);
+            continue;
+        }
+        if group.is_empty() {
+            highlights.extend(wording(&context));
+        }
+        highlights.extend(group.iter().map(|m| {
+            let category = match matcher.rule(m.rule).category {
+                Category::Hat | Category::Boot => Category::Stock,
+                other => other,
+            };
+            phrase(m, category)
+        }));
     }
 
     let mut counts = CategoryCounts::default();
@@ -308,58 +375,134 @@ fn owners(sentences: &[Sentence], matches: &[RawMatch]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// What a formula of `category` counts as in `zone`.
-fn category_in(zone: Zone, category: Category) -> Category {
-    match (zone, category) {
-        (Zone::Opening, _) => Category::Hat,
-        (Zone::Closing, _) => Category::Boot,
-        (Zone::Elsewhere, Category::Hat | Category::Boot) => Category::Stock,
-        (Zone::Elsewhere, other) => other,
+/// What the built-in rules' matches tell the role model of each sentence: the categories that
+/// matched, the ids, and the share of the sentence inside matches. The user's own rules are not
+/// evidence: the model never saw them.
+pub(crate) fn rule_evidence<'a>(
+    text: &str,
+    sentences: &[Sentence],
+    rules: &'a RuleSet,
+    matches: &[RawMatch],
+    owner: &[Option<usize>],
+) -> (Vec<RuleEvidence>, Vec<Vec<&'a str>>) {
+    let matcher = rules.matcher();
+    let mut evidence = vec![RuleEvidence::default(); sentences.len()];
+    let mut rule_ids: Vec<Vec<&str>> = vec![Vec::new(); sentences.len()];
+    let mut formula = vec![0usize; sentences.len()];
+    for (m, &s) in matches.iter().zip(owner) {
+        let rule = matcher.rule(m.rule);
+        if let Some(s) = s.filter(|_| !rule.id.starts_with("user:")) {
+            evidence[s].add(rule.category);
+            rule_ids[s].push(&rule.id);
+            formula[s] += weight(&text[m.span.clone()]);
+        }
+    }
+    for (i, e) in evidence.iter_mut().enumerate() {
+        if formula[i] > 0 {
+            e.share = formula[i] as f64 / weight(&text[sentences[i].span.clone()]).max(1) as f64;
+        }
+    }
+    (evidence, rule_ids)
+}
+
+/// The rules' matches of `text` with the sentence each starts in: what [`rule_evidence`] reads.
+pub(crate) fn matches_by_sentence(text: &str, sentences: &[Sentence], rules: &RuleSet) -> (Vec<RawMatch>, Vec<Option<usize>>) {
+    let matches = rules.matcher().find(text).matches;
+    let owner = owners(sentences, &matches);
+    (matches, owner)
+}
+
+/// What the highlights of one sentence are made from.
+struct Context<'a> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    position: &'a Position,
+    text_evidence: &'a TextEvidence,
+    /// The rules' matches in the sentence.
+    group: &'a [RawMatch],
+    rules: &'a RuleSet,
+}
+
+impl Context<'_> {
+    /// The sentence without leading space, list marker and trailing space: what a whole-sentence
+    /// highlight covers.
+    fn body_span(&self) -> Range<usize> {
+        let raw = &self.text[self.sentence.span.clone()];
+        let lead = raw.len() - raw.trim_start().len();
+        let lead = lead + structure::list_marker_len(&raw[lead..]);
+        let start = self.sentence.span.start + lead;
+        start..(self.sentence.span.start + raw.trim_end().len()).max(start)
+    }
+
+    fn enabled(&self, rule: &SentenceRule, span: &Range<usize>) -> bool {
+        self.rules.is_enabled(rule.id) && !self.rules.is_ignored(rule.id, &self.text[span.clone()])
     }
 }
 
-/// One highlight over the whole sentence when its formulas make up most of it.
-fn whole_sentence(
-    text: &str,
-    sentence: &Sentence,
-    zone: Zone,
-    group: &[RawMatch],
-    rules: &RuleSet,
-) -> Option<Highlight> {
-    let rule = match zone {
-        Zone::Opening => &SENTENCE_RULES[0],
-        Zone::Closing => &SENTENCE_RULES[1],
-        Zone::Elsewhere => &SENTENCE_RULES[2],
+/// One highlight over the whole sentence: a hat or a boot (the sentence is what to cut), or a
+/// stock sentence made mostly of formula.
+fn whole_sentence(context: &Context, role: Role) -> Option<Highlight> {
+    let matcher = context.rules.matcher();
+    let span = context.body_span();
+    let severity = context
+        .group
+        .iter()
+        .map(|m| matcher.rule(m.rule).severity)
+        .max()
+        .unwrap_or(Severity::Medium);
+    let rule = match role {
+        Role::Hat => &SENTENCE_RULES[0],
+        Role::Boot => &SENTENCE_RULES[1],
+        Role::Stock => {
+            let formula: usize = context.group.iter().map(|m| weight(&context.text[m.span.clone()])).sum();
+            // formula ≥ 60 % of the sentence's weight: the sentence is weighed only as far as that
+            // allows, since most sentences are far heavier than their formulas.
+            let most = formula * 100 / FORMULA_SHARE_PERCENT;
+            let mostly = formula > 0
+                && context.text[span.clone()]
+                    .chars()
+                    .filter(|&c| is_alphanumeric(c))
+                    .take(most + 1)
+                    .count()
+                    <= most;
+            if !mostly {
+                return None;
+            }
+            &SENTENCE_RULES[2]
+        }
     };
-    let raw = &text[sentence.span.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let lead = lead + structure::list_marker_len(&raw[lead..]);
-    let span = sentence.span.start + lead..sentence.span.start + raw.trim_end().len();
-    let formula: usize = group.iter().map(|m| weight(&text[m.span.clone()])).sum();
-    // formula ≥ 60 % of the sentence's weight: the sentence is weighed only as far as that
-    // allows, since most sentences are far heavier than their formulas.
-    let most = formula * 100 / FORMULA_SHARE_PERCENT;
-    let mostly = text[span.clone()]
-        .chars()
-        .filter(|&c| is_alphanumeric(c))
-        .take(most + 1)
-        .count()
-        <= most;
-    if !mostly || !rules.is_enabled(rule.id) || rules.is_ignored(rule.id, &text[span.clone()]) {
+    if span.is_empty() || !context.enabled(rule, &span) {
         return None;
     }
-    let matcher = rules.matcher();
+    let place = reasons::place(context.position, role);
     Some(Highlight {
+        reason: reasons::reason(rule, place.as_deref(), context, role).into(),
         span,
         category: rule.category,
         rule: rule.id.into(),
-        severity: group
-            .iter()
-            .map(|m| matcher.rule(m.rule).severity)
-            .max()
-            .unwrap_or_default(),
-        reason: rule.reason.into(),
+        severity,
         suggestion: rule.suggestion.into(),
+        place: place.map(Into::into),
+    })
+}
+
+/// A stock sentence no rule matched in: its most formulaic clause, as the wording the model
+/// learned names it.
+fn wording(context: &Context) -> Option<Highlight> {
+    let rule = &SENTENCE_RULES[3];
+    let clause = context.text_evidence.clause.clone()?;
+    let span = context.sentence.span.start + clause.start..context.sentence.span.start + clause.end;
+    if !context.enabled(rule, &span) {
+        return None;
+    }
+    Some(Highlight {
+        reason: reasons::reason(rule, None, context, Role::Stock).into(),
+        span,
+        category: rule.category,
+        rule: rule.id.into(),
+        severity: Severity::Low,
+        suggestion: rule.suggestion.into(),
+        place: None,
     })
 }
 

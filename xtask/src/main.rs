@@ -8,9 +8,14 @@
 //!   Chromium, printing the time of the analysis and of the layout per text
 //! - `bench-app`: builds the site and measures in headless Chromium its time to interactive, a
 //!   paste of 1,000,000 字 (longest frozen task) and typing latency (median and p95)
+//! - `train-boilerplate`: learns the 穿靴戴帽 sentence-role model from the annotated corpus and
+//!   writes `engine/data/roles-model.tsv`
+//! - `eval-boilerplate`: scores every corpus document with a model trained on all the others
+//!   (leave one document out) and prints precision and recall, pooled and per document
 //!
 //! Every step is printed before it runs, so a failure says which step and why.
 
+mod boilerplate;
 mod process;
 mod site;
 mod tools;
@@ -18,7 +23,7 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | train-boilerplate | eval-boilerplate [--disagreements]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +32,12 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench-wasm") if args.len() == 1 => bench_wasm(),
         Some("bench-app") if args.len() == 1 => bench_app(),
+        Some("train-boilerplate") if args.len() == 1 => boilerplate::train(),
+        Some("eval-boilerplate") => match &args[1..] {
+            [] => boilerplate::evaluate(false),
+            [flag] if flag == "--disagreements" => boilerplate::evaluate(true),
+            _ => Err(USAGE.to_owned()),
+        },
         Some("dist") => match &args[1..] {
             [] => dist().map(|_| ()),
             [flag] if flag == "--single-file" => dist().and_then(|dist| site::single_file(&dist)).map(|_| ()),

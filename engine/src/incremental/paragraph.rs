@@ -5,7 +5,8 @@ use crate::counting::{count, Counts};
 use crate::format::scoped::{check_paragraph, ParagraphRole};
 use crate::format::FormatFinding;
 use crate::layout::paragraph_line_starts;
-use crate::phrases::{shapes, Found, Shape};
+use crate::phrases::{shapes, text_evidence, Found, Shape};
+use crate::roles::TextEvidence;
 use crate::sentences::{sentences, Sentence};
 use crate::Settings;
 
@@ -20,6 +21,8 @@ pub(super) struct ParagraphAnalysis {
     pub(super) sentences: Vec<Sentence>,
     /// What each sentence looks like to the phrase zones, which depends on its paragraph alone.
     pub(super) shapes: Vec<Shape>,
+    /// What the role model reads of each sentence's own text.
+    pub(super) texts: Vec<TextEvidence>,
     /// The phrase matcher's matches and weak adverbs, or `None` when the rules allow a match
     /// across lines and the whole text must be searched instead.
     pub(super) found: Option<Found>,
@@ -33,6 +36,7 @@ impl ParagraphAnalysis {
             counts: count(paragraph),
             line_starts: paragraph_line_starts(paragraph, 0, false, &settings.layout, &mut Vec::new()),
             shapes: shapes(paragraph, &sentences),
+            texts: text_evidence(paragraph, &sentences),
             sentences,
             found: phrases_per_paragraph.then(|| settings.rules.matcher().find(paragraph)),
         }

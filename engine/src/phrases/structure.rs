@@ -1,30 +1,13 @@
-//! Where a sentence stands in the document: the opening (戴帽) and closing (穿靴) zones.
-//!
-//! 穿靴戴帽 is a matter of position: the same 以……为指导 is a hat in the first sentence of a
-//! document or of a top-level section (一、二、…) and a stock phrase in the middle of a paragraph.
-//! This module reads only structure — list markers, terminators, paragraph order — never the
-//! wording of a particular document:
-//!
-//! - the **opening** of each top-level section is the run of sentences from its first body
-//!   sentence on, as long as each carries a 戴帽 formula and no hard content (quantities,
-//!   prohibitions); the first sentence that does not ends it. The opening of the document (and of
-//!   a document that follows a title inside the text, such as the plan attached to a 印发 notice)
-//!   is the same, unless a lead-in ("现就有关事项通知如下", "制定本方案") comes within its first
-//!   sentences: then every sentence up to the lead-in that carries a 戴帽 formula and no hard
-//!   content is opening, background without formulas before it notwithstanding;
-//! - the **closing** of each top-level section (and of a document without sections) is the run of
-//!   sentences at the end of its last body paragraph, back to front, as long as each carries a
-//!   穿靴 or 戴帽 formula and no hard content.
+//! The structure of a draft as the role model sees it: which lines are headings (一、 （一） 1.),
+//! titles, addressees, vocatives or body text, and where the top-level sections start. It reads
+//! only structure — list markers, terminators, paragraph order — never the wording of a
+//! particular document.
 //!
 //! Headings, titles, document numbers, addressees, signatures, dates and vocatives (各位代表！) are
-//! not body sentences: they are skipped, never zoned.
+//! not body sentences.
 
 use crate::sentences::{is_terminator, Sentence};
 
-/// At most this many sentences form an opening preamble.
-const MAX_OPENING: usize = 5;
-/// At most this many sentences form a closing flourish.
-const MAX_CLOSING: usize = 3;
 /// A numbered line longer than this (in 汉字) that ends in a terminator is a body sentence, not a
 /// run-in heading ("1.进一步精简文件。" is a heading; "一、部际联席会议是……。" is not).
 const HEADING_MAX_HANZI: usize = 30;
@@ -34,29 +17,13 @@ const BODY_MIN_HANZI: usize = 6;
 /// document number. Only the first character of multi-character units (小时, 公里) is listed.
 const UNITS: &str = "%％个家人次天日周月小分页字项所名万亿公千米亩吨元倍条件份批座台辆户处岁";
 /// Words that end a document's preamble: the lead-in to its first instruction.
-const LEAD_INS: [&str; 4] = ["如下", "制定本", "特制定", "现将"];
+pub(crate) const LEAD_INS: [&str; 4] = ["如下", "制定本", "特制定", "现将"];
 /// Words that make a sentence a rule rather than a preamble.
 const PROHIBITIONS: [&str; 7] = ["不得", "严禁", "禁止", "绝不允许", "一律", "原则上", "不再"];
 
-/// The formulas found in a sentence, as evidence for its position.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Evidence {
-    /// It contains a 戴帽 formula.
-    pub(crate) hat: bool,
-    /// It contains a 穿靴 formula.
-    pub(crate) boot: bool,
-}
-
-/// Where a sentence stands.
+/// What kind of line a sentence is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Zone {
-    Opening,
-    Closing,
-    Elsewhere,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// A top-level heading (一、总体要求).
     TopHeading,
     /// A lower-level heading ((一)……, 1.……).
@@ -66,103 +33,6 @@ enum Kind {
     /// Addressee, vocative (各位代表！), short lead-in.
     Matter,
     Body,
-}
-
-/// The zone of each sentence of `text`; `shapes[i]` and `evidence[i]` belong to `sentences[i]`.
-pub(crate) fn zones(
-    text: &str,
-    sentences: &[Sentence],
-    shapes: &[Shape],
-    evidence: &[Evidence],
-) -> Vec<Zone> {
-    let (kinds, section_start) = kinds(shapes);
-    // Only sentences that carry a formula are ever asked, so it is worked out on demand.
-    let hard = |i: usize| has_hard_content(&text[sentences[i].span.clone()]);
-    let mut zones = vec![Zone::Elsewhere; sentences.len()];
-    let sections: Vec<usize> = (0..sentences.len()).filter(|&i| section_start[i]).collect();
-    // A title after body text opens a new document: the plan attached to a notice, after the
-    // notice's signature and date.
-    let titles_after_body = (1..sentences.len()).filter(|&i| {
-        kinds[i] == Kind::Title && kinds[i - 1] != Kind::Title && kinds[..i].contains(&Kind::Body)
-    });
-
-    let opening_run = |start: usize, zones: &mut Vec<Zone>| {
-        let mut taken = 0;
-        for i in start..sentences.len() {
-            if i > start && section_start[i] {
-                break;
-            }
-            if kinds[i] != Kind::Body {
-                continue;
-            }
-            if !evidence[i].hat || hard(i) {
-                break;
-            }
-            zones[i] = Zone::Opening;
-            taken += 1;
-            if taken == MAX_OPENING {
-                break;
-            }
-        }
-    };
-    for start in std::iter::once(0).chain(titles_after_body) {
-        // A document's preamble runs up to its lead-in ("现就有关事项通知如下", "制定本方案") when
-        // one comes early: background without formulas may stand before the basis sentence.
-        let body: Vec<usize> = (start..sentences.len())
-            .take_while(|&i| i == start || !section_start[i])
-            .filter(|&i| kinds[i] == Kind::Body)
-            .take(MAX_OPENING)
-            .collect();
-        let lead_in = body.iter().position(|&i| {
-            LEAD_INS
-                .iter()
-                .any(|l| text[sentences[i].span.clone()].contains(l))
-        });
-        match lead_in {
-            Some(end) => body[..=end]
-                .iter()
-                .filter(|&&i| evidence[i].hat && !hard(i))
-                .for_each(|&i| zones[i] = Zone::Opening),
-            None => opening_run(start, &mut zones),
-        }
-    }
-    for &start in &sections {
-        opening_run(start, &mut zones);
-    }
-
-    // Text before the first top-level heading is an opening, not a section: it has no closing.
-    let mut blocks: Vec<std::ops::Range<usize>> = sections.windows(2).map(|w| w[0]..w[1]).collect();
-    match sections.last() {
-        Some(&last) => blocks.push(last..sentences.len()),
-        None => blocks.push(0..sentences.len()),
-    }
-    for block in blocks {
-        let Some(last_body) = block.clone().rev().find(|&i| kinds[i] == Kind::Body) else {
-            continue;
-        };
-        let paragraph = sentences[last_body].paragraph;
-        let mut taken = 0;
-        for i in (block.start..=last_body)
-            .rev()
-            .take_while(|&i| sentences[i].paragraph == paragraph)
-        {
-            if kinds[i] != Kind::Body {
-                continue;
-            }
-            if zones[i] == Zone::Opening {
-                break;
-            }
-            if !(evidence[i].boot || evidence[i].hat) || hard(i) {
-                break;
-            }
-            zones[i] = Zone::Closing;
-            taken += 1;
-            if taken == MAX_CLOSING {
-                break;
-            }
-        }
-    }
-    zones
 }
 
 fn is_hanzi(c: char) -> bool {
@@ -244,6 +114,14 @@ pub(crate) struct Shape {
     alone_open: bool,
 }
 
+impl Shape {
+    /// Whether it opens its paragraph with a lower-level list marker ((一), 1.): a heading, or
+    /// an item of a list.
+    pub(crate) fn opens_item(&self) -> bool {
+        self.sub_marker
+    }
+}
+
 /// The [`Shape`] of each of `sentences`, the sentences of `text`.
 pub(crate) fn shapes(text: &str, sentences: &[Sentence]) -> Vec<Shape> {
     sentences
@@ -272,7 +150,8 @@ pub(crate) fn shapes(text: &str, sentences: &[Sentence]) -> Vec<Shape> {
         .collect()
 }
 
-fn kinds(shapes: &[Shape]) -> (Vec<Kind>, Vec<bool>) {
+/// The kind of each sentence, and whether it opens a top-level section.
+pub(crate) fn kinds(shapes: &[Shape]) -> (Vec<Kind>, Vec<bool>) {
     let mut kinds = Vec::with_capacity(shapes.len());
     let mut section_start = vec![false; shapes.len()];
     let mut seen_body_or_heading = false;
@@ -312,7 +191,7 @@ fn kinds(shapes: &[Shape]) -> (Vec<Kind>, Vec<bool>) {
 
 /// Whether `s` carries content that no preamble has: a quantity (30%, 5000字, 1次) or a
 /// prohibition (不得, 严禁). Years and document numbers (2019年, 〔2019〕16号) are not quantities.
-fn has_hard_content(s: &str) -> bool {
+pub(crate) fn has_hard_content(s: &str) -> bool {
     if PROHIBITIONS.iter().any(|p| s.contains(p)) {
         return true;
     }

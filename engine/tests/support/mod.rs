@@ -11,11 +11,17 @@ pub fn corpus_dir() -> PathBuf {
 /// The `documents` object of `expected.json`: name → expected figures.
 pub fn expected_documents() -> Vec<(String, Value)> {
     let path = corpus_dir().join("expected.json");
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("expected.json is missing from the fixtures"))
-        .expect("expected.json is not valid JSON");
-    let docs = json["documents"].as_object().expect("expected.json has no `documents` object");
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(&path).expect("expected.json is missing from the fixtures"),
+    )
+    .expect("expected.json is not valid JSON");
+    let docs = json["documents"]
+        .as_object()
+        .expect("expected.json has no `documents` object");
     assert!(!docs.is_empty(), "expected.json lists no documents");
-    docs.iter().map(|(name, value)| (name.clone(), value.clone())).collect()
+    docs.iter()
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
 }
 
 /// The text of corpus document `name`.

@@ -1,0 +1,250 @@
+//! Sentence roles: which sentences are 戴帽 (hat), 穿靴 (boot), 套话 (stock) or content.
+//!
+//! The phrase rules find formulas; whether a sentence is boilerplate, and which kind, depends on
+//! more than any list can hold: where the sentence stands (the opening of the document or of a
+//! top-level section, the close of a part), what it carries (numbers, deadlines, named bodies,
+//! rules), and wording no list names. A small model learned from the annotated corpus weighs all
+//! of it (see [`model`] for its two stages, [`train`] for how it is learned and evaluated).
+//!
+//! Its figures are measured on documents it did not see: `cargo xtask eval-boilerplate` trains
+//! on all documents but one and scores that one, for each document in turn.
+
+pub(crate) mod features;
+pub mod model;
+pub(crate) mod space;
+pub mod train;
+
+use crate::phrases::Category;
+use features::{grams, position_features, text_features, Position};
+use model::{sigmoid, Named, RoleModel};
+use space::{DICTIONARY, SPACE};
+use std::ops::Range;
+
+/// A stage-1 probability at least this high makes a sentence boilerplate.
+pub const FORMULA_PROBABILITY: f64 = 0.5;
+
+/// What the model reads of a sentence's own text: the same whatever surrounds it, so the
+/// incremental analyser keeps it per paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TextEvidence {
+    /// Named features of the text (content flags, length, four-字 clauses).
+    pub(crate) named: Vec<u16>,
+    /// The n-grams' share of stage 1's log-odds.
+    pub(crate) grams: f64,
+    /// The n-gram that weighs most towards formula, relative to the sentence, if any does.
+    pub(crate) strongest: Option<Range<usize>>,
+    /// The clause whose n-grams weigh most towards formula, relative to the sentence: what a
+    /// stock highlight covers when no phrase rule matched.
+    pub(crate) clause: Option<Range<usize>>,
+}
+
+impl TextEvidence {
+    pub(crate) fn new(sentence: &str, model: &RoleModel) -> TextEvidence {
+        let mut per_byte = vec![0.0f64; sentence.len()];
+        let mut total = 0.0;
+        let mut strongest: Option<(f64, Range<usize>)> = None;
+        for (at, gram) in grams(sentence) {
+            let w = model.gram(gram);
+            if w == 0.0 {
+                continue;
+            }
+            total += w;
+            per_byte[at] += w;
+            if w > 0.0 && strongest.as_ref().is_none_or(|(best, _)| w > *best) {
+                strongest = Some((w, at..at + gram.len()));
+            }
+        }
+        let mut clause: Option<(f64, Range<usize>)> = None;
+        let mut start = 0;
+        for (at, c) in sentence.char_indices().chain([(sentence.len(), '。')]) {
+            if matches!(
+                c,
+                '，' | '、' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | ':' | '!' | '?'
+            ) {
+                let weight: f64 = per_byte[start..at].iter().sum();
+                let span = trimmed(sentence, start..at);
+                if weight > 0.0
+                    && !span.is_empty()
+                    && clause.as_ref().is_none_or(|(best, _)| weight > *best)
+                {
+                    clause = Some((weight, span));
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        TextEvidence {
+            named: text_features(sentence),
+            grams: total,
+            strongest: strongest.map(|(_, span)| span),
+            clause: clause.map(|(_, span)| span),
+        }
+    }
+}
+
+/// `span` of `s` without surrounding whitespace and quotes.
+fn trimmed(s: &str, span: Range<usize>) -> Range<usize> {
+    let part = &s[span.clone()];
+    let lead = part.len()
+        - part
+            .trim_start_matches(|c: char| c.is_whitespace() || "“‘\"'".contains(c))
+            .len();
+    let tail = part.len()
+        - part
+            .trim_end_matches(|c: char| c.is_whitespace() || "”’\"'".contains(c))
+            .len();
+    if lead + tail >= part.len() {
+        return span.start..span.start;
+    }
+    span.start + lead..span.end - tail
+}
+
+/// The phrase rules' matches in a sentence, as evidence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct RuleEvidence {
+    /// Which categories matched: bit `i` for `DICTIONARY[i]`.
+    pub(crate) categories: u8,
+    /// Share of the sentence's letters and 汉字 inside matches.
+    pub(crate) share: f64,
+}
+
+impl RuleEvidence {
+    pub(crate) fn add(&mut self, category: Category) {
+        let i = DICTIONARY
+            .iter()
+            .position(|&c| c == category.as_str())
+            .unwrap_or(0);
+        self.categories |= 1 << i;
+    }
+}
+
+/// The role the model gives a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Hat,
+    Boot,
+    Stock,
+}
+
+impl Role {
+    pub fn category(self) -> Category {
+        match self {
+            Role::Hat => Category::Hat,
+            Role::Boot => Category::Boot,
+            Role::Stock => Category::Stock,
+        }
+    }
+}
+
+/// Stage 1's named features of a sentence.
+pub(crate) fn first_features(
+    position: &Position,
+    text: &TextEvidence,
+    rules: &RuleEvidence,
+) -> Named {
+    let s = &*SPACE;
+    let mut indices = vec![s.bias as u16];
+    position_features(position, &mut indices);
+    indices.extend(&text.named);
+    for (i, _) in DICTIONARY.iter().enumerate() {
+        if rules.categories & (1 << i) != 0 {
+            indices.push((s.dictionary + i) as u16);
+        }
+    }
+    let mut named: Named = indices.into_iter().map(|i| (i, 1.0)).collect();
+    if rules.share > 0.0 {
+        named.push((s.formula_share as u16, rules.share));
+    }
+    named
+}
+
+/// Stage 2's named features: stage 1's, its probability, and the runs of likely formula.
+pub(crate) fn second_features(first: &Named, probability: f64, run: (bool, bool)) -> Named {
+    let s = &*SPACE;
+    let mut named = first.clone();
+    named.push((s.formula_probability as u16, probability));
+    if run.0 {
+        named.push((s.run_from_start as u16, 1.0));
+    }
+    if run.1 {
+        named.push((s.run_to_end as u16, 1.0));
+    }
+    named
+}
+
+/// For each sentence, whether every body sentence between the start of its part and it (in the
+/// part's own preamble, before any lower-level heading) is likely formula, or it is at or before
+/// the document's lead-in; and whether every one between it and the end of its part is.
+pub(crate) fn runs(positions: &[Position], probabilities: &[f64]) -> Vec<(bool, bool)> {
+    let n = positions.len();
+    let mut out = vec![(false, false); n];
+    let mut all_before = true;
+    for i in 0..n {
+        let Some(place) = positions[i].place else {
+            continue;
+        };
+        if place.from_start == 0 {
+            all_before = true;
+        }
+        // The document's preamble runs up to its lead-in (现就……如下) whatever stands before it:
+        // background may precede the basis sentence.
+        out[i].0 = (all_before && place.before_sub) || place.before_lead_in;
+        all_before &= probabilities[i] >= FORMULA_PROBABILITY;
+    }
+    let mut all_after = true;
+    for i in (0..n).rev() {
+        let Some(place) = positions[i].place else {
+            continue;
+        };
+        if place.from_end == 0 {
+            all_after = true;
+        }
+        out[i].1 = all_after;
+        all_after &= probabilities[i] >= FORMULA_PROBABILITY;
+    }
+    out
+}
+
+/// What the model decides for one sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Decision {
+    /// Stage 1's probability that it is formula.
+    pub(crate) probability: f64,
+    /// `None` for content.
+    pub(crate) role: Option<Role>,
+}
+
+/// The role of every sentence. `rule_ids[i]` are the ids of the built-in rules matched in
+/// sentence `i`.
+pub(crate) fn decide(
+    model: &RoleModel,
+    positions: &[Position],
+    texts: &[&TextEvidence],
+    rules: &[RuleEvidence],
+    rule_ids: &[Vec<&str>],
+) -> Vec<Decision> {
+    let firsts: Vec<Named> = (0..positions.len())
+        .map(|i| first_features(&positions[i], texts[i], &rules[i]))
+        .collect();
+    let probabilities: Vec<f64> = (0..positions.len())
+        .map(|i| sigmoid(model.first(&firsts[i], texts[i].grams, &rule_ids[i])))
+        .collect();
+    let runs = runs(positions, &probabilities);
+    (0..positions.len())
+        .map(|i| {
+            let probability = probabilities[i];
+            let role = (probability >= FORMULA_PROBABILITY).then(|| {
+                let scores = model.second(&second_features(&firsts[i], probability, runs[i]));
+                let best =
+                    (0..3).fold(2, |best, r| if scores[r] > scores[best] { r } else { best });
+                // The guideline's definition, not a fitted rule: a hat opens a part (every body
+                // sentence before it in the part's preamble is formula too), a boot closes one.
+                match [Role::Hat, Role::Boot, Role::Stock][best] {
+                    Role::Hat if !runs[i].0 => Role::Stock,
+                    Role::Boot if !runs[i].1 => Role::Stock,
+                    role => role,
+                }
+            });
+            Decision { probability, role }
+        })
+        .collect()
+}
