@@ -22,6 +22,7 @@
 pub mod caps;
 pub mod chars;
 pub mod counting;
+pub mod cut;
 pub mod format;
 mod incremental;
 pub mod layout;
