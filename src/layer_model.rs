@@ -412,8 +412,17 @@ impl Builder<'_> {
                 out.push(marker.clone());
             }
             if let Some(format) = format {
+                // A page break or the cut line inside a format mark is drawn inside it (a
+                // marker at the mark's start came before it).
                 let mut inner = Vec::new();
-                self.text_piece(&mut inner, format.bytes.clone());
+                let mut inner_at = format.bytes.start;
+                let first = self.markers.partition_point(|(b, _)| *b <= format.bytes.start);
+                for (b, marker) in self.markers[first..].iter().take_while(|(b, _)| *b < format.bytes.end) {
+                    self.text_piece(&mut inner, inner_at..*b);
+                    inner.push(marker.clone());
+                    inner_at = *b;
+                }
+                self.text_piece(&mut inner, inner_at..format.bytes.end);
                 out.push(Piece::Mark { mark: format.view.clone(), inner });
                 at = format.bytes.end;
             }

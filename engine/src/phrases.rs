@@ -487,12 +487,16 @@ fn whole_sentence(context: &Context, role: Role) -> Option<Highlight> {
 }
 
 /// A stock sentence no rule matched in: its most formulaic clause, as the wording the model
-/// learned names it.
+/// learned names it, or the whole sentence.
 fn wording(context: &Context) -> Option<Highlight> {
     let rule = &SENTENCE_RULES[3];
-    let clause = context.text_evidence.clause.clone()?;
-    let span = context.sentence.span.start + clause.start..context.sentence.span.start + clause.end;
-    if !context.enabled(rule, &span) {
+    // The clause the n-grams point at; the whole sentence when the evidence is elsewhere
+    // (its position, its lack of content).
+    let span = match context.text_evidence.clause.clone() {
+        Some(clause) => context.sentence.span.start + clause.start..context.sentence.span.start + clause.end,
+        None => context.body_span(),
+    };
+    if span.is_empty() || !context.enabled(rule, &span) {
         return None;
     }
     Some(Highlight {

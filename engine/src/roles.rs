@@ -31,6 +31,8 @@ pub(crate) struct TextEvidence {
     pub(crate) named: Vec<u16>,
     /// The n-grams' share of stage 1's log-odds.
     pub(crate) grams: f64,
+    /// The n-grams' share of stage 2's scores of hat, boot and stock.
+    pub(crate) role_grams: [f64; 3],
     /// The n-gram that weighs most towards formula, relative to the sentence, if any does.
     pub(crate) strongest: Option<Range<usize>>,
     /// The clause whose n-grams weigh most towards formula, relative to the sentence: what a
@@ -43,7 +45,11 @@ impl TextEvidence {
         let mut per_byte = vec![0.0f64; sentence.len()];
         let mut total = 0.0;
         let mut strongest: Option<(f64, Range<usize>)> = None;
+        let mut role_grams = [0.0; 3];
         for (at, gram) in grams(sentence) {
+            for (sum, w) in role_grams.iter_mut().zip(model.second_gram(gram)) {
+                *sum += w;
+            }
             let w = model.gram(gram);
             if w == 0.0 {
                 continue;
@@ -75,6 +81,7 @@ impl TextEvidence {
         TextEvidence {
             named: text_features(sentence),
             grams: total,
+            role_grams,
             strongest: strongest.map(|(_, span)| span),
             clause: clause.map(|(_, span)| span),
         }
@@ -172,10 +179,15 @@ pub(crate) fn second_features(first: &Named, probability: f64, run: (bool, bool)
 }
 
 /// For each sentence, whether every body sentence between the start of its part and it (in the
-/// part's own preamble, before any lower-level heading) is likely formula, or it is at or before
-/// the document's lead-in; and whether every one between it and the end of its part is.
-pub(crate) fn runs(positions: &[Position], probabilities: &[f64]) -> Vec<(bool, bool)> {
+/// part's own preamble, before any lower-level heading) is likely formula or carries nothing
+/// concrete, or it is at or before the document's lead-in; and whether every one between it and
+/// the end of its part is.
+pub(crate) fn runs(positions: &[Position], probabilities: &[f64], firsts: &[Named]) -> Vec<(bool, bool)> {
     let n = positions.len();
+    // A sentence keeps a run going when it is likely formula, or when it carries nothing
+    // concrete (no number, no deadline): background and situation statements belong to a
+    // preamble even where wording alone does not give them away.
+    let continues = |i: usize| probabilities[i] >= FORMULA_PROBABILITY || !is_concrete(&firsts[i]);
     let mut out = vec![(false, false); n];
     let mut all_before = true;
     for i in 0..n {
@@ -188,7 +200,7 @@ pub(crate) fn runs(positions: &[Position], probabilities: &[f64]) -> Vec<(bool, 
         // The document's preamble runs up to its lead-in (现就……如下) whatever stands before it:
         // background may precede the basis sentence.
         out[i].0 = (all_before && place.before_sub) || place.before_lead_in;
-        all_before &= probabilities[i] >= FORMULA_PROBABILITY;
+        all_before &= continues(i);
     }
     let mut all_after = true;
     for i in (0..n).rev() {
@@ -199,9 +211,16 @@ pub(crate) fn runs(positions: &[Position], probabilities: &[f64]) -> Vec<(bool, 
             all_after = true;
         }
         out[i].1 = all_after;
-        all_after &= probabilities[i] >= FORMULA_PROBABILITY;
+        all_after &= continues(i);
     }
     out
+}
+
+/// Whether a sentence's features say it carries a number, a quantity or a deadline.
+fn is_concrete(named: &Named) -> bool {
+    let s = &*SPACE;
+    let concrete = [s.flag, s.flag + 1, s.flag + 10].map(|i| i as u16);
+    named.iter().any(|(i, _)| concrete.contains(i))
 }
 
 /// What the model decides for one sentence.
@@ -228,12 +247,12 @@ pub(crate) fn decide(
     let probabilities: Vec<f64> = (0..positions.len())
         .map(|i| sigmoid(model.first(&firsts[i], texts[i].grams, &rule_ids[i])))
         .collect();
-    let runs = runs(positions, &probabilities);
+    let runs = runs(positions, &probabilities, &firsts);
     (0..positions.len())
         .map(|i| {
             let probability = probabilities[i];
             let role = (probability >= FORMULA_PROBABILITY).then(|| {
-                let scores = model.second(&second_features(&firsts[i], probability, runs[i]));
+                let scores = model.second(&second_features(&firsts[i], probability, runs[i]), texts[i].role_grams);
                 let best =
                     (0..3).fold(2, |best, r| if scores[r] > scores[best] { r } else { best });
                 // The guideline's definition, not a fitted rule: a hat opens a part (every body

@@ -19,7 +19,7 @@ const TARGET_HAT_BOOT: (f64, f64) = (0.80, 0.75);
 /// change that makes the checker worse on unseen documents cannot land. The targets above are
 /// not met yet; the figures are printed beside them.
 const FLOOR_FLAGGED: (f64, f64) = (0.77, 0.70);
-const FLOOR_HAT_BOOT: (f64, f64) = (0.65, 0.50);
+const FLOOR_HAT_BOOT: (f64, f64) = (0.70, 0.60);
 
 #[test]
 fn the_engine_splits_sentences_exactly_as_split_py() {

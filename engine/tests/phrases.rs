@@ -3,6 +3,7 @@
 
 mod support;
 
+use jianwen_engine::counting::count;
 use jianwen_engine::phrases::{
     builtin_rules, find, Category, CustomRule, PatternProblem, RuleConfig, RuleError, RuleSet,
     Severity, ADVERBS_PER_THOUSAND, SENTENCE_RULES,
@@ -301,17 +302,25 @@ fn position_and_density_decide_the_category() {
 
 #[test]
 fn counts_and_density() {
-    // The whole sentence is a hat (the only sentence of the text opens it).
-    let text = "各单位要高度重视安全工作。";
-    let findings = find(text, &RuleSet::default());
-    assert_eq!(findings.counts.hat, 1);
-    assert_eq!(findings.counts.total(), 1);
-    assert_eq!(findings.density_per_mille, 1000);
-    // 4 字 of 22 (the formula alone, in a sentence that is mostly formula, of a text of 22 字).
-    let text = "各区每月检查1次。\n高度重视，务求实效。\n各区每季度通报1次。";
-    let findings = find(text, &RuleSet::default());
-    assert_eq!(findings.counts.stock, 1);
+    // Whatever the role model decides, the counts are those of the highlights and the density
+    // is the share of 字 inside them.
+    let texts = [
+        "各单位要高度重视安全工作。",
+        "各区每月检查1次。\n高度重视，务求实效。\n各区每季度通报1次。",
+        "高度重视，务求实效。",
+    ];
+    for text in texts {
+        let findings = find(text, &RuleSet::default());
+        for category in Category::ALL {
+            let n = findings.highlights.iter().filter(|h| h.category == category).count();
+            assert_eq!(findings.counts.get(category), n, "{text}: {category:?}");
+        }
+        let total = count(text).word_count;
+        let inside: usize = findings.highlights.iter().map(|h| count(&text[h.span.clone()]).word_count).sum();
+        assert_eq!(findings.density_per_mille as usize, (inside * 1000 + total / 2) / total, "{text}");
+    }
     assert_eq!(find("", &RuleSet::default()).density_per_mille, 0);
+    // A text that is one formula is all highlight.
     let all = find("高度重视，务求实效。", &RuleSet::default());
     assert_eq!((all.counts.total(), all.density_per_mille), (1, 1000));
 }

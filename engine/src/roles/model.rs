@@ -4,7 +4,7 @@
 //!   content, the phrase rules' categories), the phrase rules' ids and character n-grams. Its
 //!   probability says whether a sentence is boilerplate at all (hat, boot or stock).
 //! - **Stage 2, which role:** multinomial logistic regression over hat, boot and stock, from the
-//!   named features only (no n-grams), plus stage 1's probability and whether the sentences
+//!   named features and n-grams, plus stage 1's probability and whether the sentences
 //!   between it and the start (or end) of its part are likely formula too: a run of preamble is a
 //!   hat, a run of flourish closing a part is a boot, formula elsewhere is stock.
 //!
@@ -26,6 +26,7 @@ pub struct RoleModel {
     pub(crate) first_grams: HashMap<Box<str>, f64>,
     pub(crate) first_rules: HashMap<Box<str>, f64>,
     pub(crate) second_named: Vec<[f64; 3]>,
+    pub(crate) second_grams: HashMap<Box<str>, [f64; 3]>,
 }
 
 impl RoleModel {
@@ -64,6 +65,9 @@ impl RoleModel {
                 ["2", name, h, b, s] => {
                     let i = SPACE.index(name).ok_or_else(|| bad("unknown feature"))?;
                     model.second_named[i] = [weight(h)?, weight(b)?, weight(s)?];
+                }
+                ["2g", gram, h, b, s] => {
+                    model.second_grams.insert((*gram).into(), [weight(h)?, weight(b)?, weight(s)?]);
                 }
                 _ => return Err(bad("not a model line")),
             }
@@ -115,6 +119,15 @@ impl RoleModel {
                 );
             }
         }
+        let mut grams: Vec<_> = self
+            .second_grams
+            .iter()
+            .filter(|(_, x)| x.iter().any(|&v| nonzero(v)))
+            .collect();
+        grams.sort_by(|a, b| a.0.cmp(b.0));
+        for (gram, x) in grams {
+            let _ = writeln!(out, "2g\t{gram}\t{}\t{}\t{}", w(x[0]), w(x[1]), w(x[2]));
+        }
         out
     }
 
@@ -136,9 +149,14 @@ impl RoleModel {
         named + grams + rules
     }
 
-    /// Stage 2's scores of hat, boot and stock.
-    pub(crate) fn second(&self, named: &[(u16, f64)]) -> [f64; 3] {
-        let mut scores = [0.0; 3];
+    /// The weights of an n-gram in stage 2, zeros for one the model does not know.
+    pub(crate) fn second_gram(&self, gram: &str) -> [f64; 3] {
+        self.second_grams.get(gram).copied().unwrap_or([0.0; 3])
+    }
+
+    /// Stage 2's scores of hat, boot and stock, `grams` the n-grams' share.
+    pub(crate) fn second(&self, named: &[(u16, f64)], grams: [f64; 3]) -> [f64; 3] {
+        let mut scores = grams;
         for &(i, v) in named {
             for (s, w) in scores.iter_mut().zip(self.second_named[i as usize]) {
                 *s += w * v;

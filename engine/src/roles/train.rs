@@ -45,7 +45,7 @@ const L2: f64 = 1e-3;
 const STEPS: usize = 400;
 const RATE: f64 = 0.05;
 /// Whether stage 2 weighs hat, boot and stock equally (else as often as they occur).
-const BALANCED_ROLES: bool = false;
+const BALANCED_ROLES: bool = true;
 
 /// A sentence's label in the annotated corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -353,20 +353,41 @@ impl FirstStage {
     }
 }
 
-fn second_rows(d: &Prepared, probabilities: &[f64]) -> Vec<Vec<(usize, f64)>> {
-    let runs = runs(&d.positions, probabilities);
+fn second_rows(d: &Prepared, probabilities: &[f64], grams: &HashMap<String, usize>) -> Vec<Vec<(usize, f64)>> {
+    let runs = runs(&d.positions, probabilities, &d.firsts);
     (0..d.labels.len())
         .map(|i| {
-            second_features(&d.firsts[i], probabilities[i], runs[i])
+            let mut row: Vec<(usize, f64)> = second_features(&d.firsts[i], probabilities[i], runs[i])
                 .into_iter()
                 .map(|(j, x)| (j as usize, x))
-                .collect()
+                .collect();
+            row.extend(d.grams[i].iter().filter_map(|g| grams.get(g)).map(|&j| (j, 1.0)));
+            row
         })
         .collect()
 }
 
+/// The n-grams of stage 2: those of boilerplate sentences in at least [`MIN_DOCUMENTS`]
+/// documents, numbered after the named features.
+fn role_grams(documents: &[&Prepared]) -> HashMap<String, usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for d in documents {
+        let distinct: HashSet<&str> = (0..d.labels.len())
+            .filter(|&i| d.labels[i] != Label::None)
+            .flat_map(|i| d.grams[i].iter().map(String::as_str))
+            .collect();
+        for g in distinct {
+            *seen.entry(g).or_default() += 1;
+        }
+    }
+    let mut kept: Vec<&str> = seen.into_iter().filter(|&(_, n)| n >= MIN_DOCUMENTS).map(|(g, _)| g).collect();
+    kept.sort_unstable();
+    kept.into_iter().enumerate().map(|(i, g)| (g.to_string(), SPACE.len() + i)).collect()
+}
+
 fn train_prepared(documents: &[&Prepared]) -> RoleModel {
     // Stage 2's inputs: stage 1's probabilities for text it did not see.
+    let grams = role_grams(documents);
     let mut rows = Vec::new();
     let mut y = Vec::new();
     for fold in 0..INNER_FOLDS {
@@ -388,7 +409,7 @@ fn train_prepared(documents: &[&Prepared]) -> RoleModel {
         let first = FirstStage::train(&train);
         for d in held {
             let probabilities = first.probabilities(d);
-            for (i, row) in second_rows(d, &probabilities).into_iter().enumerate() {
+            for (i, row) in second_rows(d, &probabilities, &grams).into_iter().enumerate() {
                 let role = match d.labels[i] {
                     Label::Hat => 0,
                     Label::Boot => 1,
@@ -400,7 +421,7 @@ fn train_prepared(documents: &[&Prepared]) -> RoleModel {
             }
         }
     }
-    let second = fit(&rows, &y, SPACE.len(), 3, BALANCED_ROLES);
+    let second = fit(&rows, &y, SPACE.len() + grams.len(), 3, BALANCED_ROLES);
     let first = FirstStage::train(documents);
 
     let mut model = RoleModel::empty();
@@ -420,8 +441,14 @@ fn train_prepared(documents: &[&Prepared]) -> RoleModel {
                 .insert(gram.as_str().into(), first.weights[j][0]);
         }
     }
-    for (j, weights) in second.iter().enumerate() {
+    for (j, weights) in second.iter().enumerate().take(SPACE.len()) {
         model.second_named[j] = [weights[0], weights[1], weights[2]];
+    }
+    for (gram, &j) in &grams {
+        let w = [second[j][0], second[j][1], second[j][2]];
+        if w.iter().any(|x| x.abs() >= MIN_GRAM_WEIGHT) {
+            model.second_grams.insert(gram.as_str().into(), w);
+        }
     }
     // The file rounds to 4 decimals: the model in use is the model in the file.
     RoleModel::parse(&model.to_data("")).expect("a written model reads back")
