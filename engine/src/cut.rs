@@ -1,19 +1,19 @@
 //! What cutting the flagged hats and boots would save: "删去 12 句戴帽穿靴可减少 1,240 字（约 2.5
 //! 页）", and whether the draft would then be within its 文种's cap.
 //!
-//! The figures come from the engine's own counting, layout and caps applied to the text without
-//! those sentences (a paragraph left empty is removed with its line break), not from an
-//! estimate. It lays the whole draft out again, so the app asks for it when it shows it, not on
-//! every analysis.
+//! The figures are the engine's own counting and layout of the text without those sentences (a
+//! paragraph left empty is removed with its line break), not an estimate: `tests/cut.rs` checks
+//! them against [`analyze`](crate::analyze) of the cut text.
 
-use crate::caps::{self, CapState};
+use crate::counting::count;
+use crate::layout::paragraph_line_starts;
 use crate::phrases::structure::list_marker_len;
 use crate::phrases::Category;
-use crate::{analyze, Analysis, Settings};
+use crate::{Analysis, Settings};
 use std::ops::Range;
 
 /// The draft with its hat and boot sentences cut, against the draft as it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct CutSavings {
     /// Hat and boot highlights cut.
     pub sentences: usize,
@@ -21,17 +21,12 @@ pub struct CutSavings {
     pub word_count: usize,
     /// Lines saved on the grid.
     pub lines: usize,
+    /// The lines saved in pages, in tenths, rounded ("约 2.5 页").
+    pub page_tenths: usize,
     pub pages_before: usize,
     pub pages_after: usize,
     /// Whether the cut draft is within the chosen cap; `None` when no cap is chosen.
     pub within_cap: Option<bool>,
-}
-
-impl CutSavings {
-    /// Pages saved, in tenths: lines saved over lines per page ("约 2.5 页").
-    pub fn page_tenths(&self, lines_per_page: usize) -> usize {
-        (self.lines * 10 + lines_per_page / 2) / lines_per_page.max(1)
-    }
 }
 
 /// The text without `spans` (sorted, not overlapping); a line left blank by the cut, or holding
@@ -67,6 +62,11 @@ pub fn without(text: &str, spans: &[Range<usize>]) -> String {
 }
 
 /// What cutting the hat and boot highlights of `analysis` (of `text` under `settings`) saves.
+///
+/// Exactly what [`analyze`](crate::analyze) gives for [`without`]`(text, spans)`, worked out from
+/// the paragraphs the cut touches only: counts and lines are sums over paragraphs, pages follow
+/// from lines. So it costs the length of the flagged paragraphs, not of the draft, and can run
+/// with every analysis.
 pub fn savings(text: &str, analysis: &Analysis, settings: &Settings) -> CutSavings {
     let spans: Vec<Range<usize>> = analysis
         .phrases
@@ -75,20 +75,59 @@ pub fn savings(text: &str, analysis: &Analysis, settings: &Settings) -> CutSavin
         .filter(|h| matches!(h.category, Category::Hat | Category::Boot))
         .map(|h| whole_sentence(text, h.span.clone()))
         .collect();
-    let cut_text = without(text, &spans);
-    let mut plain = settings.clone();
-    plain.cap = None;
-    let cut = analyze(&cut_text, &plain);
+    let profile = &settings.layout;
+    let mut glyphs = Vec::new();
+    let (mut word_count, mut lines) = (0, 0);
+    let mut next = spans.iter().peekable();
+    for (index, paragraph) in analysis.layout.paragraphs.iter().enumerate() {
+        let mut inside = Vec::new();
+        while let Some(span) =
+            next.next_if(|s| s.start < paragraph.span.end.max(paragraph.span.start + 1))
+        {
+            inside.push(
+                span.start.max(paragraph.span.start) - paragraph.span.start
+                    ..span.end.min(paragraph.span.end) - paragraph.span.start,
+            );
+        }
+        if inside.is_empty() {
+            continue;
+        }
+        let before = &text[paragraph.span.clone()];
+        let after = without(before, &inside);
+        let rest = after.trim();
+        let removed =
+            !before.trim().is_empty() && (rest.is_empty() || list_marker_len(rest) == rest.len());
+        word_count += count(before).word_count - if removed { 0 } else { count(&after).word_count };
+        let title = index == 0 && profile.title();
+        let lines_after = if removed {
+            0
+        } else {
+            paragraph_line_starts(&after, 0, title, profile, &mut glyphs).len()
+        };
+        lines += paragraph.line_starts.len().saturating_sub(lines_after);
+    }
+    let per_page = profile.lines_per_page().max(1) as usize;
+    let filled = profile.header_lines() as usize + analysis.layout.lines - lines;
+    let pages_after = filled.div_ceil(per_page).max(1);
+    let zi_after = analysis.counts.word_count - word_count;
     let within_cap = settings.cap.as_ref().map(|cap| {
-        let report = caps::evaluate(cap, &cut.counts, &cut.layout, &cut_text, settings.speaking_rate);
-        report.state() != CapState::Over
+        let limits = cap.limits();
+        let rate = settings.speaking_rate.get() as usize;
+        limits.zi.is_none_or(|zi| zi_after <= zi as usize)
+            && limits
+                .pages
+                .is_none_or(|pages| pages_after <= pages as usize)
+            && limits
+                .minutes
+                .is_none_or(|minutes| zi_after <= minutes as usize * rate)
     });
     CutSavings {
         sentences: spans.len(),
-        word_count: analysis.counts.word_count.saturating_sub(cut.counts.word_count),
-        lines: analysis.layout.lines.saturating_sub(cut.layout.lines),
+        word_count,
+        lines,
+        page_tenths: (lines * 10 + per_page / 2) / per_page,
         pages_before: analysis.layout.pages,
-        pages_after: cut.layout.pages,
+        pages_after,
         within_cap,
     }
 }

@@ -112,14 +112,17 @@ impl Analyzer {
             .map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
         self.paragraphs.end_call();
         self.format.end_call();
-        Analysis {
+        let mut analysis = Analysis {
             speaking_tenths: settings.speaking_rate.tenths_of_minute(counts.word_count),
             counts,
             layout,
             phrases,
             caps,
             format,
-        }
+            cut: crate::cut::CutSavings::default(),
+        };
+        analysis.cut = crate::cut::savings(text, &analysis, settings);
+        analysis
     }
 
     /// The format findings: the document rules over the whole text, the paragraph rules from

@@ -77,6 +77,9 @@ pub struct Analysis {
     /// 公文 format findings (层次序数, 发文字号, dates, punctuation…) in text order, with their
     /// fixes; see [`format`].
     pub format: Vec<FormatFinding>,
+    /// What cutting the hat and boot sentences would save, and whether the draft would then be
+    /// within [`Settings::cap`]; see [`cut`].
+    pub cut: cut::CutSavings,
 }
 
 /// Analyses `text` under `settings`. Never panics, whatever the input.
@@ -86,12 +89,15 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     let caps = settings.cap.as_ref().map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
     // Phrases and format checks both go by sentence: split once.
     let sentences = sentences::sentences(text);
-    Analysis {
+    let mut analysis = Analysis {
         speaking_tenths: settings.speaking_rate.tenths_of_minute(counts.word_count),
         phrases: phrases::find_in(text, &settings.rules, counts.word_count, &sentences),
         format: format::check_in(text, &settings.format, &sentences),
         counts,
         layout,
         caps,
-    }
+        cut: cut::CutSavings::default(),
+    };
+    analysis.cut = cut::savings(text, &analysis, settings);
+    analysis
 }

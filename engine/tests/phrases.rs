@@ -312,12 +312,24 @@ fn counts_and_density() {
     for text in texts {
         let findings = find(text, &RuleSet::default());
         for category in Category::ALL {
-            let n = findings.highlights.iter().filter(|h| h.category == category).count();
+            let n = findings
+                .highlights
+                .iter()
+                .filter(|h| h.category == category)
+                .count();
             assert_eq!(findings.counts.get(category), n, "{text}: {category:?}");
         }
         let total = count(text).word_count;
-        let inside: usize = findings.highlights.iter().map(|h| count(&text[h.span.clone()]).word_count).sum();
-        assert_eq!(findings.density_per_mille as usize, (inside * 1000 + total / 2) / total, "{text}");
+        let inside: usize = findings
+            .highlights
+            .iter()
+            .map(|h| count(&text[h.span.clone()]).word_count)
+            .sum();
+        assert_eq!(
+            findings.density_per_mille as usize,
+            (inside * 1000 + total / 2) / total,
+            "{text}"
+        );
     }
     assert_eq!(find("", &RuleSet::default()).density_per_mille, 0);
     // A text that is one formula is all highlight.
@@ -331,7 +343,11 @@ fn weak_adverbs_are_budgeted_not_flagged() {
         ("", 0, 0),
         ("进一步做好工作。", 1, 1),
         // 认真落实 is marked as a stock phrase: its 认真 is part of that finding.
-        ("各区每月新建道路2公里，进一步做好工作，积极推进，认真落实，扎扎实实开展。", 3, 1),
+        (
+            "各区每月新建道路2公里，进一步做好工作，积极推进，认真落实，扎扎实实开展。",
+            3,
+            1,
+        ),
         // 切实 inside the highlighted formula is part of that finding, not a lone adverb.
         (
             "切实加强组织领导，进一步明确分工，每月报告1次进展情况。",

@@ -2,6 +2,7 @@
 //! the phrase rules, then 格式 from the format checks. Clicking a finding selects its text in the
 //! editor; each can be ignored, its rule switched off, and a format finding fixed.
 
+use jianwen_engine::caps::CapState;
 use jianwen_engine::format::{Fix, FormatFinding};
 use jianwen_engine::phrases::{Category, Highlight};
 use jianwen_engine::Analysis;
@@ -69,14 +70,26 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let groups = Category::ALL.iter().map(|&category| {
         let items: Vec<&Highlight> = phrases.highlights.iter().filter(|h| h.category == category).collect();
         let key = category.as_str();
+        let listed: Vec<&Highlight> = items.iter().copied().take(limit(key)).collect();
         html! {
-            <FindingGroup category={key} label={category.label()} count={items.len()} listed={items.len().min(limit(key))} on_show_all={show_all(key)}>
-                { for items.into_iter().take(limit(key)).map(|h| html! {
-                    <PhraseItem highlight={h.clone()} matched={matched(&props.text, &h.span)} on_action={on_action.clone()} />
+            <FindingGroup category={key} label={category.label()} count={items.len()} listed={listed.len()} on_show_all={show_all(key)}>
+                { for by_place(&listed).into_iter().map(|(place, run)| html! {
+                    <>
+                        if let Some(place) = place {
+                            <li class="finding-place" data-testid="finding-place" data-label={place.to_string()} data-value={run.len().to_string()}>
+                                { format!("{place}：{} 句", run.len()) }
+                            </li>
+                        }
+                        { for run.into_iter().map(|h| html! {
+                            <PhraseItem highlight={h.clone()} matched={matched(&props.text, &h.span)} on_action={on_action.clone()} />
+                        }) }
+                    </>
                 }) }
             </FindingGroup>
         }
     });
+    let cut = &props.analysis.cut;
+    let cap_over = props.analysis.caps.as_ref().filter(|c| c.state() == CapState::Over);
     let format = &props.analysis.format;
     let fixable = FixableByRule::new(format);
     let format_items = format.iter().take(limit("format")).enumerate().map(|(index, f)| html! {
@@ -101,6 +114,22 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                     { format!("弱副词 {} / {}", adverbs.used, adverbs.allowed) }
                 </span>
             </p>
+            if cut.sentences > 0 {
+                <p class="cut-savings" data-testid="cut-savings" data-value={cut.word_count.to_string()}
+                   data-sentences={cut.sentences.to_string()} data-pages-after={cut.pages_after.to_string()}
+                   data-within-cap={cut.within_cap.map(|w| w.to_string())}
+                   title="按删去这些句子后的全文重新计数、排版得出，不是估计。">
+                    { format!("删去 {} 句戴帽穿靴可减少 {} 字（约 {} 页）", cut.sentences, grouped(cut.word_count), tenths(cut.page_tenths)) }
+                    if let (Some(report), Some(within)) = (cap_over, cut.within_cap) {
+                        { if within {
+                            format!("，删去后即符合“{}”的篇幅要求", report.profile_name)
+                        } else {
+                            format!("，删去后仍超出“{}”的篇幅要求", report.profile_name)
+                        } }
+                    }
+                    {"。"}
+                </p>
+            }
             <ul class="legend" aria-label="图例">
                 { for Category::ALL.iter().map(|c| html! { <li><span class={classes!("legend-swatch", format!("mark-{}", c.as_str()))}>{"示例"}</span>{ c.label() }</li> }) }
                 <li><span class="legend-swatch mark-format">{"示例"}</span>{"格式"}</li>
@@ -185,6 +214,42 @@ fn PhraseItem(props: &PhraseItemProps) -> Html {
     }
 }
 
+/// Hats and boots in runs of the same place ("第二部分开头"), in text order, each run with its
+/// place; other findings in one run without one.
+fn by_place<'a>(items: &[&'a Highlight]) -> Vec<(Option<&'a str>, Vec<&'a Highlight>)> {
+    let mut runs: Vec<(Option<&str>, Vec<&Highlight>)> = Vec::new();
+    for &h in items {
+        let place = h.place.as_deref();
+        match runs.last_mut() {
+            Some((last, run)) if *last == place => run.push(h),
+            _ => runs.push((place, vec![h])),
+        }
+    }
+    runs
+}
+
+/// `n` with a comma every three digits, as the figures are printed in Chinese documents: 1,240.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Tenths as a decimal: 25 → "2.5", 20 → "2".
+fn tenths(n: usize) -> String {
+    if n % 10 == 0 {
+        (n / 10).to_string()
+    } else {
+        format!("{}.{}", n / 10, n % 10)
+    }
+}
+
 /// The text of byte span `span` of `text`, for an item's props.
 fn matched(text: &str, span: &Range<usize>) -> AttrValue {
     AttrValue::from(text.get(span.clone()).unwrap_or_default().to_owned())
@@ -262,5 +327,22 @@ fn FormatItem(props: &FormatItemProps) -> Html {
                 <button type="button" class="button-link" data-testid="finding-disable" onclick={disable}>{"停用此规则"}</button>
             </div>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_printed() {
+        let cases = [(0, "0"), (999, "999"), (1240, "1,240"), (1234567, "1,234,567")];
+        for (n, want) in cases {
+            assert_eq!(grouped(n), want);
+        }
+        let cases = [(0, "0"), (5, "0.5"), (25, "2.5"), (20, "2")];
+        for (n, want) in cases {
+            assert_eq!(tenths(n), want);
+        }
     }
 }

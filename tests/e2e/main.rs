@@ -536,6 +536,56 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
 }
 
 #[test]
+fn hats_and_boots_are_listed_by_place_and_cutting_them_is_priced_by_the_engine() {
+    let app = App::open(1366, 768);
+    let text = corpus("hebei_2026_gov_work_report");
+    app.paste(&text);
+    let analysis = jianwen_engine::analyze(&text, &jianwen_engine::Settings::default());
+    app.expect_stat("stat-zishu", analysis.counts.word_count as u64);
+    let cut = &analysis.cut;
+    assert!(cut.sentences > 0, "the report has hats and boots");
+    let shown = app.session.wait_until(
+        "the savings line",
+        "const p = document.querySelector('[data-testid=cut-savings]'); \
+         return p && [Number(p.dataset.value), Number(p.dataset.sentences), Number(p.dataset.pagesAfter), p.textContent]",
+        |v| v.is_array(),
+    );
+    assert_eq!(shown[0], json!(cut.word_count), "{shown}");
+    assert_eq!(shown[1], json!(cut.sentences), "{shown}");
+    assert_eq!(shown[2], json!(cut.pages_after), "{shown}");
+    let line = shown[3].as_str().unwrap();
+    assert!(line.starts_with(&format!("删去 {} 句戴帽穿靴可减少 ", cut.sentences)) && line.contains("字（约 "), "{line}");
+
+    for category in ["hat", "boot"] {
+        // The places of the engine's highlights of this category, in runs, as the list groups them.
+        let mut want: Vec<(String, u64)> = Vec::new();
+        for h in analysis.phrases.highlights.iter().filter(|h| h.category.as_str() == category) {
+            let place = h.place.as_deref().expect("every hat and boot has its place").to_owned();
+            match want.last_mut() {
+                Some((last, n)) if *last == place => *n += 1,
+                _ => want.push((place, 1)),
+            }
+        }
+        let got = app.session.execute(
+            "return [...document.querySelectorAll(`[data-testid=finding-group][data-category=${arguments[0]}] [data-testid=finding-place]`)]\
+             .map(p => [p.dataset.label, Number(p.dataset.value), p.textContent])",
+            json!([category]),
+        );
+        let got: Vec<(String, u64)> = got
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let (label, n) = (p[0].as_str().unwrap().to_owned(), p[1].as_u64().unwrap());
+                assert_eq!(p[2].as_str().unwrap(), format!("{label}：{n} 句"));
+                (label, n)
+            })
+            .collect();
+        assert_eq!(got, want, "{category}");
+    }
+}
+
+#[test]
 fn fix_all_half_width_punctuation_is_one_undoable_edit() {
     let app = App::open(1366, 768);
     let text = corpus("seed1_bureau_rectification_plan");
