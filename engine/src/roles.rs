@@ -35,6 +35,9 @@ pub(crate) struct TextEvidence {
     pub(crate) role_grams: [f64; 3],
     /// The n-gram that weighs most towards formula, relative to the sentence, if any does.
     pub(crate) strongest: Option<Range<usize>>,
+    /// The phrase features: how much of it is wording that mostly stands inside annotated
+    /// formulas.
+    pub(crate) phrase: [u16; 2],
     /// The clause whose n-grams weigh most towards formula, relative to the sentence: what a
     /// stock highlight covers when no phrase rule matched.
     pub(crate) clause: Option<Range<usize>>,
@@ -80,12 +83,54 @@ impl TextEvidence {
         }
         TextEvidence {
             named: text_features(sentence),
+            phrase: phrase_features(sentence, &|g| model.phrase_ratio(g)),
             grams: total,
             role_grams,
             strongest: strongest.map(|(_, span)| span),
             clause: clause.map(|(_, span)| span),
         }
     }
+}
+
+/// A sentence's phrase features (see [`space::Space::phrase_cover`]) under `ratio`, the share of
+/// an n-gram's occurrences inside annotated formulas.
+pub(crate) fn phrase_features(sentence: &str, ratio: &dyn Fn(&str) -> f64) -> [u16; 2] {
+    let s = &*SPACE;
+    let mut cover = vec![0.0f64; sentence.len()];
+    let mut best = 0.0f64;
+    for (at, gram) in grams(sentence) {
+        let r = ratio(gram);
+        if r > 0.0 {
+            best = best.max(r);
+            cover[at..at + gram.len()]
+                .iter_mut()
+                .for_each(|c| *c = c.max(r));
+        }
+    }
+    let (mut hanzi, mut covered) = (0usize, 0usize);
+    for (at, c) in sentence.char_indices() {
+        if features::is_hanzi(c) {
+            hanzi += 1;
+            covered += usize::from(cover[at] >= 0.5);
+        }
+    }
+    let quarter = |x: f64| ((x * 4.0) as usize).min(3);
+    let share = if hanzi == 0 {
+        0.0
+    } else {
+        covered as f64 / hanzi as f64
+    };
+    [
+        (s.phrase_cover + quarter(share)) as u16,
+        (s.phrase_best + quarter(best)) as u16,
+    ]
+}
+
+/// Stage 1's named features with the phrase features added.
+pub(crate) fn with_phrase(named: &Named, phrase: &[u16; 2]) -> Named {
+    let mut out = named.clone();
+    out.extend(phrase.iter().map(|&i| (i, 1.0)));
+    out
 }
 
 /// `span` of `s` without surrounding whitespace and quotes.
@@ -182,7 +227,11 @@ pub(crate) fn second_features(first: &Named, probability: f64, run: (bool, bool)
 /// part's own preamble, before any lower-level heading) is likely formula or carries nothing
 /// concrete, or it is at or before the document's lead-in; and whether every one between it and
 /// the end of its part is.
-pub(crate) fn runs(positions: &[Position], probabilities: &[f64], firsts: &[Named]) -> Vec<(bool, bool)> {
+pub(crate) fn runs(
+    positions: &[Position],
+    probabilities: &[f64],
+    firsts: &[Named],
+) -> Vec<(bool, bool)> {
     let n = positions.len();
     // A sentence keeps a run going when it is likely formula, or when it carries nothing
     // concrete (no number, no deadline): background and situation statements belong to a
@@ -242,7 +291,12 @@ pub(crate) fn decide(
     rule_ids: &[Vec<&str>],
 ) -> Vec<Decision> {
     let firsts: Vec<Named> = (0..positions.len())
-        .map(|i| first_features(&positions[i], texts[i], &rules[i]))
+        .map(|i| {
+            with_phrase(
+                &first_features(&positions[i], texts[i], &rules[i]),
+                &texts[i].phrase,
+            )
+        })
         .collect();
     let probabilities: Vec<f64> = (0..positions.len())
         .map(|i| sigmoid(model.first(&firsts[i], texts[i].grams, &rule_ids[i])))
@@ -252,7 +306,10 @@ pub(crate) fn decide(
         .map(|i| {
             let probability = probabilities[i];
             let role = (probability >= FORMULA_PROBABILITY).then(|| {
-                let scores = model.second(&second_features(&firsts[i], probability, runs[i]), texts[i].role_grams);
+                let scores = model.second(
+                    &second_features(&firsts[i], probability, runs[i]),
+                    texts[i].role_grams,
+                );
                 let best =
                     (0..3).fold(2, |best, r| if scores[r] > scores[best] { r } else { best });
                 // The guideline's definition, not a fitted rule: a hat opens a part (every body

@@ -18,7 +18,7 @@ const TARGET_HAT_BOOT: (f64, f64) = (0.80, 0.75);
 /// What the model reaches today, held out (see the README): the test fails below these, so a
 /// change that makes the checker worse on unseen documents cannot land. The targets above are
 /// not met yet; the figures are printed beside them.
-const FLOOR_FLAGGED: (f64, f64) = (0.77, 0.70);
+const FLOOR_FLAGGED: (f64, f64) = (0.74, 0.74);
 const FLOOR_HAT_BOOT: (f64, f64) = (0.70, 0.60);
 
 #[test]

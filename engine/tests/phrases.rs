@@ -245,9 +245,12 @@ const POSITIONS: &[PositionTest] = &[
         want: &[("为深入贯彻落实上级会议精神，结合我市实际，现就有关事项通知如下。", "hat", "sentence.opening")],
     },
     PositionTest {
-        name: "a formula is a hat at a section start; with quantities mid-section it is content",
+        name: "a formula is a hat at a section start, and a stock phrase in content mid-section",
         text: "一、总体要求\n以新时代思想为指导，推进城乡各项建设工作。\n各单位每季度报送1次进展。\n各单位以新发展理念为指导，每月检查2次。",
-        want: &[("以新时代思想为指导，推进城乡各项建设工作。", "hat", "sentence.opening")],
+        want: &[
+            ("以新时代思想为指导，推进城乡各项建设工作。", "hat", "sentence.opening"),
+            ("以新发展理念为指导", "stock", "hat.guidance"),
+        ],
     },
     PositionTest {
         name: "hard content ends the opening",
@@ -281,9 +284,12 @@ const POSITIONS: &[PositionTest] = &[
         want: &[("切实加强组织领导", "stock", "sentence.formula")],
     },
     PositionTest {
-        name: "a sentence mostly of formula is stock; content with quantities is not marked",
+        name: "a sentence mostly of formula is stock; one formula in content stays a phrase",
         text: "每月检查1次。\n高度重视，务求实效。\n各单位要高度重视，每月检查2次。\n每季度通报1次。",
-        want: &[("高度重视，务求实效。", "stock", "sentence.formula")],
+        want: &[
+            ("高度重视，务求实效。", "stock", "sentence.formula"),
+            ("高度重视", "intensifier", "intens.high-regard"),
+        ],
     },
 ];
 

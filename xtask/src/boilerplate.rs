@@ -28,7 +28,8 @@ pub fn train() -> Result<(), String> {
          Learned from the {} annotated documents of engine/tests/fixtures/corpus (shared/corpus):\n{}\n\
          Source: shared/reference/boilerplate.md (labelling guideline), shared/corpus/annotations.\n\
          How sure it is: `cargo xtask eval-boilerplate` prints its precision and recall on documents it did not see.\n\
-         Lines: `1 name w` stage-1 named feature, `1r id w` phrase rule, `1g n-gram w`, `2 name hat boot stock` stage 2.",
+         Lines: stage 1 `1 name w` named feature, `1r id w` phrase rule, `1g n-gram w`; stage 2 `2 name hat boot stock`,\n\
+         `2g n-gram hat boot stock`; `p n-gram share` the share of an n-gram's occurrences inside annotated formulas.",
         documents.len(),
         names.join(", ")
     );

@@ -1,7 +1,8 @@
 //! The two linear models of sentence roles and their data file.
 //!
 //! - **Stage 1, formula or not:** logistic regression over the named features (position,
-//!   content, the phrase rules' categories), the phrase rules' ids and character n-grams. Its
+//!   content, the phrase rules' categories, how much of the sentence is wording that mostly stands
+//!   inside annotated formulas), the phrase rules' ids and character n-grams. Its
 //!   probability says whether a sentence is boilerplate at all (hat, boot or stock).
 //! - **Stage 2, which role:** multinomial logistic regression over hat, boot and stock, from the
 //!   named features and n-grams, plus stage 1's probability and whether the sentences
@@ -27,6 +28,9 @@ pub struct RoleModel {
     pub(crate) first_rules: HashMap<Box<str>, f64>,
     pub(crate) second_named: Vec<[f64; 3]>,
     pub(crate) second_grams: HashMap<Box<str>, [f64; 3]>,
+    /// Per n-gram, the share of its occurrences in the corpus that stand inside an annotated
+    /// formula: what the phrase features of a sentence are made of.
+    pub(crate) phrase_ratios: HashMap<Box<str>, f64>,
 }
 
 impl RoleModel {
@@ -66,8 +70,13 @@ impl RoleModel {
                     let i = SPACE.index(name).ok_or_else(|| bad("unknown feature"))?;
                     model.second_named[i] = [weight(h)?, weight(b)?, weight(s)?];
                 }
+                ["p", gram, r] => {
+                    model.phrase_ratios.insert((*gram).into(), weight(r)?);
+                }
                 ["2g", gram, h, b, s] => {
-                    model.second_grams.insert((*gram).into(), [weight(h)?, weight(b)?, weight(s)?]);
+                    model
+                        .second_grams
+                        .insert((*gram).into(), [weight(h)?, weight(b)?, weight(s)?]);
                 }
                 _ => return Err(bad("not a model line")),
             }
@@ -128,7 +137,17 @@ impl RoleModel {
         for (gram, x) in grams {
             let _ = writeln!(out, "2g\t{gram}\t{}\t{}\t{}", w(x[0]), w(x[1]), w(x[2]));
         }
+        let mut ratios: Vec<_> = self.phrase_ratios.iter().collect();
+        ratios.sort_by(|a, b| a.0.cmp(b.0));
+        for (gram, &r) in ratios {
+            let _ = writeln!(out, "p\t{gram}\t{r:.3}");
+        }
         out
+    }
+
+    /// The share of an n-gram's occurrences inside annotated formulas, 0 for one not in the table.
+    pub(crate) fn phrase_ratio(&self, gram: &str) -> f64 {
+        self.phrase_ratios.get(gram).copied().unwrap_or(0.0)
     }
 
     /// The weight of an n-gram in stage 1, 0 for one the model does not know.

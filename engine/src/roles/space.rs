@@ -62,6 +62,10 @@ pub(crate) struct Space {
     pub(crate) flag: usize,
     pub(crate) dictionary: usize,
     pub(crate) formula_share: usize,
+    /// Share of the sentence's 汉字 inside n-grams that mostly stand in annotated formulas, and
+    /// the highest such share of any of its n-grams, in quarters.
+    pub(crate) phrase_cover: usize,
+    pub(crate) phrase_best: usize,
     /// Stage-2 only: the stage-1 probability, and the runs of likely formula around the sentence.
     pub(crate) formula_probability: usize,
     pub(crate) run_from_start: usize,
@@ -117,6 +121,8 @@ impl Space {
             flag: group(named("flag", &FLAGS)),
             dictionary: group(named("dictionary", &DICTIONARY)),
             formula_share: group(one("formula-share")),
+            phrase_cover: group((0..4).map(|k| format!("phrase-cover:{k}")).collect()),
+            phrase_best: group((0..4).map(|k| format!("phrase-best:{k}")).collect()),
             formula_probability: group(one("formula-probability")),
             run_from_start: group(one("run-from-start")),
             run_to_end: group(one("run-to-end")),

@@ -24,7 +24,7 @@
 use super::features::{grams, positions, Position};
 use super::model::{sigmoid, Named, RoleModel};
 use super::space::SPACE;
-use super::{first_features, runs, second_features, TextEvidence};
+use super::{first_features, phrase_features, runs, second_features, with_phrase, TextEvidence};
 use crate::phrases::{
     self, find_with_model, matches_by_sentence, rule_evidence, Category, RuleSet,
 };
@@ -37,6 +37,9 @@ use std::path::Path;
 pub const MIN_DOCUMENTS: usize = 2;
 /// An n-gram whose stage-1 weight is smaller than this is left out of the model.
 pub const MIN_GRAM_WEIGHT: f64 = 0.05;
+/// An n-gram seen inside annotated formulas less often than this share of its occurrences is
+/// left out of the phrase table: it could not raise a sentence's phrase features.
+pub const MIN_PHRASE_RATIO: f64 = 0.25;
 /// Folds of the training documents for stage 2's inputs.
 pub const INNER_FOLDS: usize = 5;
 /// L2 penalty per unit of sample weight.
@@ -64,6 +67,8 @@ pub struct Document {
     pub text: String,
     /// One label per sentence of [`sentences`](crate::sentences::sentences)`(text)`.
     pub labels: Vec<Label>,
+    /// The removable formulas the annotators marked in each sentence.
+    pub phrases: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +81,8 @@ struct AnnotatedSentence {
     start: usize,
     end: usize,
     label: Label,
+    #[serde(default)]
+    phrases: Vec<String>,
 }
 
 /// Reads every annotated document of `dir` (`<name>.txt` and `annotations/<name>.json`), in
@@ -125,6 +132,7 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Document>, String> {
             }
             Ok(Document {
                 labels: file.sentences.iter().map(|s| s.label).collect(),
+                phrases: file.sentences.iter().map(|s| s.phrases.clone()).collect(),
                 name,
                 text,
             })
@@ -135,7 +143,13 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Document>, String> {
 /// A document turned into what training reads.
 struct Prepared {
     positions: Vec<Position>,
-    firsts: Vec<Named>,
+    /// Stage 1's named features without the phrase features, which depend on the other
+    /// documents (see [`Fitted`]).
+    base: Vec<Named>,
+    /// Each sentence's text.
+    texts: Vec<String>,
+    /// Per n-gram: occurrences inside an annotated formula, and in all.
+    counts: HashMap<String, (u32, u32)>,
     grams: Vec<Vec<String>>,
     rules: Vec<Vec<String>>,
     labels: Vec<Label>,
@@ -150,27 +164,114 @@ fn prepare(document: &Document) -> Prepared {
     let (matches, owner) = matches_by_sentence(text, &sentences, &rules);
     let (evidence, rule_ids) = rule_evidence(text, &sentences, &rules, &matches, &owner);
     let empty = RoleModel::empty();
-    let mut firsts = Vec::new();
+    let mut base = Vec::new();
     let mut all_grams = Vec::new();
+    let mut texts = Vec::new();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     for (i, sentence) in sentences.iter().enumerate() {
         let s = &text[sentence.span.clone()];
         let evidence_of_text = TextEvidence::new(s, &empty);
-        firsts.push(first_features(
+        base.push(first_features(
             &positions[i],
             &evidence_of_text,
             &evidence[i],
         ));
         all_grams.push(grams(s).map(|(_, g)| g.to_string()).collect());
+        // The bytes of the sentence inside one of its annotated formulas.
+        let mut inside = vec![false; s.len()];
+        for phrase in &document.phrases[i] {
+            if let Some(at) = s.find(phrase.as_str()) {
+                inside[at..at + phrase.len()]
+                    .iter_mut()
+                    .for_each(|b| *b = true);
+            }
+        }
+        for (at, gram) in grams(s) {
+            let entry = counts.entry(gram.to_string()).or_default();
+            entry.0 += u32::from(inside[at..at + gram.len()].iter().all(|&b| b));
+            entry.1 += 1;
+        }
+        texts.push(s.to_string());
     }
     Prepared {
         positions,
-        firsts,
+        base,
+        texts,
+        counts,
         grams: all_grams,
         rules: rule_ids
             .into_iter()
             .map(|r| r.into_iter().map(String::from).collect())
             .collect(),
         labels: document.labels.clone(),
+    }
+}
+
+/// A prepared document with its phrase features, worked out from the formulas annotated in the
+/// other training documents only.
+struct Fitted<'a> {
+    doc: &'a Prepared,
+    firsts: Vec<Named>,
+}
+
+impl std::ops::Deref for Fitted<'_> {
+    type Target = Prepared;
+    fn deref(&self) -> &Prepared {
+        self.doc
+    }
+}
+
+/// How often each n-gram stands inside an annotated formula, over a set of documents.
+struct PhraseTable {
+    counts: HashMap<String, (u32, u32, u32)>,
+}
+
+impl PhraseTable {
+    fn new(documents: &[&Prepared]) -> PhraseTable {
+        let mut counts: HashMap<String, (u32, u32, u32)> = HashMap::new();
+        for d in documents {
+            for (gram, &(inside, all)) in &d.counts {
+                let entry = counts.entry(gram.clone()).or_default();
+                entry.0 += inside;
+                entry.1 += all;
+                entry.2 += 1;
+            }
+        }
+        PhraseTable { counts }
+    }
+
+    /// The share of an n-gram's occurrences inside a formula, smoothed, leaving out document
+    /// `without` (whose own labels must not describe it); 0 for an n-gram of fewer than
+    /// [`MIN_DOCUMENTS`] documents.
+    fn ratio(&self, gram: &str, without: Option<&Prepared>) -> f64 {
+        let Some(&(mut inside, mut all, mut documents)) = self.counts.get(gram) else {
+            return 0.0;
+        };
+        if let Some(&(i, a)) = without.and_then(|d| d.counts.get(gram)) {
+            inside -= i;
+            all -= a;
+            documents -= 1;
+        }
+        if (documents as usize) < MIN_DOCUMENTS {
+            return 0.0;
+        }
+        (inside as f64 + 0.1) / (all as f64 + 1.0)
+    }
+
+    /// Every document's stage-1 features, its phrase features from the other documents.
+    fn fit<'a>(&self, documents: &[&'a Prepared]) -> Vec<Fitted<'a>> {
+        documents
+            .iter()
+            .map(|&doc| Fitted {
+                doc,
+                firsts: (0..doc.labels.len())
+                    .map(|i| {
+                        let phrase = phrase_features(&doc.texts[i], &|g| self.ratio(g, Some(doc)));
+                        with_phrase(&doc.base[i], &phrase)
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 }
 
@@ -181,7 +282,7 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn new(documents: &[&Prepared]) -> Vocabulary {
+    fn new(documents: &[&Fitted]) -> Vocabulary {
         let frequent = |pick: &dyn Fn(&Prepared) -> &Vec<Vec<String>>| {
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for d in documents {
@@ -220,7 +321,7 @@ impl Vocabulary {
         SPACE.len() + self.rules.len() + self.grams.len()
     }
 
-    fn row(&self, d: &Prepared, i: usize) -> Vec<(usize, f64)> {
+    fn row(&self, d: &Fitted, i: usize) -> Vec<(usize, f64)> {
         let mut row: Vec<(usize, f64)> =
             d.firsts[i].iter().map(|&(j, v)| (j as usize, v)).collect();
         row.extend(
@@ -321,7 +422,7 @@ struct FirstStage {
 }
 
 impl FirstStage {
-    fn train(documents: &[&Prepared]) -> FirstStage {
+    fn train(documents: &[&Fitted]) -> FirstStage {
         let vocabulary = Vocabulary::new(documents);
         let mut rows = Vec::new();
         let mut y = Vec::new();
@@ -338,7 +439,7 @@ impl FirstStage {
         }
     }
 
-    fn probabilities(&self, d: &Prepared) -> Vec<f64> {
+    fn probabilities(&self, d: &Fitted) -> Vec<f64> {
         (0..d.labels.len())
             .map(|i| {
                 sigmoid(
@@ -353,15 +454,25 @@ impl FirstStage {
     }
 }
 
-fn second_rows(d: &Prepared, probabilities: &[f64], grams: &HashMap<String, usize>) -> Vec<Vec<(usize, f64)>> {
+fn second_rows(
+    d: &Fitted,
+    probabilities: &[f64],
+    grams: &HashMap<String, usize>,
+) -> Vec<Vec<(usize, f64)>> {
     let runs = runs(&d.positions, probabilities, &d.firsts);
     (0..d.labels.len())
         .map(|i| {
-            let mut row: Vec<(usize, f64)> = second_features(&d.firsts[i], probabilities[i], runs[i])
-                .into_iter()
-                .map(|(j, x)| (j as usize, x))
-                .collect();
-            row.extend(d.grams[i].iter().filter_map(|g| grams.get(g)).map(|&j| (j, 1.0)));
+            let mut row: Vec<(usize, f64)> =
+                second_features(&d.firsts[i], probabilities[i], runs[i])
+                    .into_iter()
+                    .map(|(j, x)| (j as usize, x))
+                    .collect();
+            row.extend(
+                d.grams[i]
+                    .iter()
+                    .filter_map(|g| grams.get(g))
+                    .map(|&j| (j, 1.0)),
+            );
             row
         })
         .collect()
@@ -369,7 +480,7 @@ fn second_rows(d: &Prepared, probabilities: &[f64], grams: &HashMap<String, usiz
 
 /// The n-grams of stage 2: those of boilerplate sentences in at least [`MIN_DOCUMENTS`]
 /// documents, numbered after the named features.
-fn role_grams(documents: &[&Prepared]) -> HashMap<String, usize> {
+fn role_grams(documents: &[&Fitted]) -> HashMap<String, usize> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for d in documents {
         let distinct: HashSet<&str> = (0..d.labels.len())
@@ -380,24 +491,34 @@ fn role_grams(documents: &[&Prepared]) -> HashMap<String, usize> {
             *seen.entry(g).or_default() += 1;
         }
     }
-    let mut kept: Vec<&str> = seen.into_iter().filter(|&(_, n)| n >= MIN_DOCUMENTS).map(|(g, _)| g).collect();
+    let mut kept: Vec<&str> = seen
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_DOCUMENTS)
+        .map(|(g, _)| g)
+        .collect();
     kept.sort_unstable();
-    kept.into_iter().enumerate().map(|(i, g)| (g.to_string(), SPACE.len() + i)).collect()
+    kept.into_iter()
+        .enumerate()
+        .map(|(i, g)| (g.to_string(), SPACE.len() + i))
+        .collect()
 }
 
 fn train_prepared(documents: &[&Prepared]) -> RoleModel {
+    let table = PhraseTable::new(documents);
+    let fitted = table.fit(documents);
+    let documents: Vec<&Fitted> = fitted.iter().collect();
     // Stage 2's inputs: stage 1's probabilities for text it did not see.
-    let grams = role_grams(documents);
+    let grams = role_grams(&documents);
     let mut rows = Vec::new();
     let mut y = Vec::new();
     for fold in 0..INNER_FOLDS {
-        let train: Vec<&Prepared> = documents
+        let train: Vec<&Fitted> = documents
             .iter()
             .enumerate()
             .filter(|(i, _)| i % INNER_FOLDS != fold)
             .map(|(_, d)| *d)
             .collect();
-        let held: Vec<&Prepared> = documents
+        let held: Vec<&Fitted> = documents
             .iter()
             .enumerate()
             .filter(|(i, _)| i % INNER_FOLDS == fold)
@@ -409,7 +530,10 @@ fn train_prepared(documents: &[&Prepared]) -> RoleModel {
         let first = FirstStage::train(&train);
         for d in held {
             let probabilities = first.probabilities(d);
-            for (i, row) in second_rows(d, &probabilities, &grams).into_iter().enumerate() {
+            for (i, row) in second_rows(d, &probabilities, &grams)
+                .into_iter()
+                .enumerate()
+            {
                 let role = match d.labels[i] {
                     Label::Hat => 0,
                     Label::Boot => 1,
@@ -422,9 +546,15 @@ fn train_prepared(documents: &[&Prepared]) -> RoleModel {
         }
     }
     let second = fit(&rows, &y, SPACE.len() + grams.len(), 3, BALANCED_ROLES);
-    let first = FirstStage::train(documents);
+    let first = FirstStage::train(&documents);
 
     let mut model = RoleModel::empty();
+    for gram in table.counts.keys() {
+        let ratio = table.ratio(gram, None);
+        if ratio >= MIN_PHRASE_RATIO {
+            model.phrase_ratios.insert(gram.as_str().into(), ratio);
+        }
+    }
     for (j, weights) in first.weights.iter().enumerate().take(SPACE.len()) {
         model.first_named[j] = weights[0];
     }
