@@ -296,7 +296,8 @@ fn resolve_with(
 
     let owner = owners(sentences, &matches);
     let (evidence, rule_ids) = rule_evidence(text, sentences, rules, &matches, &owner);
-    let positions = positions(text, sentences, shapes);
+    let lead_ins: Vec<bool> = texts.iter().map(|t| roles::is_lead_in(&t.named)).collect();
+    let positions = positions(text, sentences, shapes, &lead_ins);
     let decisions = roles::decide(model, &positions, texts, &evidence, &rule_ids);
 
     let mut highlights = Vec::with_capacity(matches.len());

@@ -193,20 +193,35 @@ pub(crate) fn first_features(
     text: &TextEvidence,
     rules: &RuleEvidence,
 ) -> Named {
+    let mut named = Vec::new();
+    first_features_into(position, text, rules, &mut Vec::new(), &mut named);
+    named
+}
+
+/// [`first_features`] into `out`, with `scratch` for the indices: the analysis scores every
+/// sentence on every keystroke, and two allocations per sentence were most of that cost.
+pub(crate) fn first_features_into(
+    position: &Position,
+    text: &TextEvidence,
+    rules: &RuleEvidence,
+    scratch: &mut Vec<u16>,
+    out: &mut Named,
+) {
     let s = &*SPACE;
-    let mut indices = vec![s.bias as u16];
-    position_features(position, &mut indices);
-    indices.extend(&text.named);
+    scratch.clear();
+    scratch.push(s.bias as u16);
+    position_features(position, scratch);
+    scratch.extend(&text.named);
     for (i, _) in DICTIONARY.iter().enumerate() {
         if rules.categories & (1 << i) != 0 {
-            indices.push((s.dictionary + i) as u16);
+            scratch.push((s.dictionary + i) as u16);
         }
     }
-    let mut named: Named = indices.into_iter().map(|i| (i, 1.0)).collect();
+    out.clear();
+    out.extend(scratch.iter().map(|&i| (i, 1.0)));
     if rules.share > 0.0 {
-        named.push((s.formula_share as u16, rules.share));
+        out.push((s.formula_share as u16, rules.share));
     }
-    named
 }
 
 /// Stage 2's named features: stage 1's, its probability, and the runs of likely formula.
@@ -230,13 +245,13 @@ pub(crate) fn second_features(first: &Named, probability: f64, run: (bool, bool)
 pub(crate) fn runs(
     positions: &[Position],
     probabilities: &[f64],
-    firsts: &[Named],
+    concrete: &[bool],
 ) -> Vec<(bool, bool)> {
     let n = positions.len();
     // A sentence keeps a run going when it is likely formula, or when it carries nothing
     // concrete (no number, no deadline): background and situation statements belong to a
     // preamble even where wording alone does not give them away.
-    let continues = |i: usize| probabilities[i] >= FORMULA_PROBABILITY || !is_concrete(&firsts[i]);
+    let continues = |i: usize| probabilities[i] >= FORMULA_PROBABILITY || !concrete[i];
     let mut out = vec![(false, false); n];
     let mut all_before = true;
     for i in 0..n {
@@ -265,11 +280,16 @@ pub(crate) fn runs(
     out
 }
 
-/// Whether a sentence's features say it carries a number, a quantity or a deadline.
-fn is_concrete(named: &Named) -> bool {
+/// Whether a sentence's text features say it carries a number, a quantity or a deadline.
+pub(crate) fn is_concrete(named: &[u16]) -> bool {
     let s = &*SPACE;
     let concrete = [s.flag, s.flag + 1, s.flag + 10].map(|i| i as u16);
-    named.iter().any(|(i, _)| concrete.contains(i))
+    named.iter().any(|i| concrete.contains(i))
+}
+
+/// Whether a sentence's text features say it holds the lead-in to the instructions (现就……如下).
+pub(crate) fn is_lead_in(named: &[u16]) -> bool {
+    named.contains(&((SPACE.flag + 8) as u16))
 }
 
 /// What the model decides for one sentence.
@@ -290,24 +310,26 @@ pub(crate) fn decide(
     rules: &[RuleEvidence],
     rule_ids: &[Vec<&str>],
 ) -> Vec<Decision> {
-    let firsts: Vec<Named> = (0..positions.len())
+    let (mut scratch, mut first) = (Vec::new(), Vec::new());
+    let mut first_of = |i: usize, first: &mut Named| {
+        first_features_into(&positions[i], texts[i], &rules[i], &mut scratch, first);
+        first.extend(texts[i].phrase.iter().map(|&p| (p, 1.0)));
+    };
+    let probabilities: Vec<f64> = (0..positions.len())
         .map(|i| {
-            with_phrase(
-                &first_features(&positions[i], texts[i], &rules[i]),
-                &texts[i].phrase,
-            )
+            first_of(i, &mut first);
+            sigmoid(model.first(&first, texts[i].grams, &rule_ids[i]))
         })
         .collect();
-    let probabilities: Vec<f64> = (0..positions.len())
-        .map(|i| sigmoid(model.first(&firsts[i], texts[i].grams, &rule_ids[i])))
-        .collect();
-    let runs = runs(positions, &probabilities, &firsts);
+    let concrete: Vec<bool> = texts.iter().map(|t| is_concrete(&t.named)).collect();
+    let runs = runs(positions, &probabilities, &concrete);
     (0..positions.len())
         .map(|i| {
             let probability = probabilities[i];
             let role = (probability >= FORMULA_PROBABILITY).then(|| {
+                first_of(i, &mut first);
                 let scores = model.second(
-                    &second_features(&firsts[i], probability, runs[i]),
+                    &second_features(&first, probability, runs[i]),
                     texts[i].role_grams,
                 );
                 let best =

@@ -152,8 +152,14 @@ fn kind_index(kind: Kind) -> usize {
     }
 }
 
-/// The position of every sentence of `text`; `shapes[i]` belongs to `sentences[i]`.
-pub(crate) fn positions(text: &str, sentences: &[Sentence], shapes: &[Shape]) -> Vec<Position> {
+/// The position of every sentence of `text`; `shapes[i]` belongs to `sentences[i]`, and
+/// `lead_ins[i]` says whether it holds the lead-in to the instructions (现就……如下).
+pub(crate) fn positions(
+    text: &str,
+    sentences: &[Sentence],
+    shapes: &[Shape],
+    lead_ins: &[bool],
+) -> Vec<Position> {
     let (kinds, section_start) = kinds(shapes);
     let n = sentences.len();
     let vocative = |i: usize| {
@@ -220,10 +226,7 @@ pub(crate) fn positions(text: &str, sentences: &[Sentence], shapes: &[Shape]) ->
         let body: Vec<usize> = (window[0]..window[1])
             .filter(|&i| kinds[i] == Kind::Body)
             .collect();
-        let lead_in = body.iter().position(|&i| {
-            let t = &text[sentences[i].span.clone()];
-            LEAD_INS.iter().any(|l| t.contains(l))
-        });
+        let lead_in = body.iter().position(|&i| lead_ins[i]);
         for (k, &i) in body.iter().enumerate() {
             if let Some(place) = &mut out[i].place {
                 place.doc_from_start = k as u16;
@@ -292,7 +295,11 @@ mod tests {
         let text = "关于某事的通知\n各单位：\n为贯彻精神，现就有关事项通知如下。\n一、总体要求\n以思想为指导。坚持问题导向。\n（一）细则\n各单位每月报送1次。\n各位代表！\n让我们团结奋斗。";
         let sentences = sentences(text);
         let shapes = shapes(text, &sentences);
-        let positions = positions(text, &sentences, &shapes);
+        let lead_ins: Vec<bool> = sentences
+            .iter()
+            .map(|s| LEAD_INS.iter().any(|l| text[s.span.clone()].contains(l)))
+            .collect();
+        let positions = positions(text, &sentences, &shapes, &lead_ins);
         let place = |needle: &str| {
             let i = sentences
                 .iter()

@@ -24,7 +24,10 @@
 use super::features::{grams, positions, Position};
 use super::model::{sigmoid, Named, RoleModel};
 use super::space::SPACE;
-use super::{first_features, phrase_features, runs, second_features, with_phrase, TextEvidence};
+use super::{
+    first_features, is_concrete, is_lead_in, phrase_features, runs, second_features, with_phrase,
+    TextEvidence,
+};
 use crate::phrases::{
     self, find_with_model, matches_by_sentence, rule_evidence, Category, RuleSet,
 };
@@ -148,6 +151,8 @@ struct Prepared {
     base: Vec<Named>,
     /// Each sentence's text.
     texts: Vec<String>,
+    /// Whether each carries a number, a quantity or a deadline (see [`runs`]).
+    concrete: Vec<bool>,
     /// Per n-gram: occurrences inside an annotated formula, and in all.
     counts: HashMap<String, (u32, u32)>,
     grams: Vec<Vec<String>>,
@@ -160,20 +165,27 @@ fn prepare(document: &Document) -> Prepared {
     let text = &document.text;
     let sentences = sentences(text);
     let shapes = phrases::shapes(text, &sentences);
-    let positions = positions(text, &sentences, &shapes);
+    let empty = RoleModel::empty();
+    let evidence_of_texts: Vec<TextEvidence> = sentences
+        .iter()
+        .map(|s| TextEvidence::new(&text[s.span.clone()], &empty))
+        .collect();
+    let lead_ins: Vec<bool> = evidence_of_texts
+        .iter()
+        .map(|t| is_lead_in(&t.named))
+        .collect();
+    let positions = positions(text, &sentences, &shapes, &lead_ins);
     let (matches, owner) = matches_by_sentence(text, &sentences, &rules);
     let (evidence, rule_ids) = rule_evidence(text, &sentences, &rules, &matches, &owner);
-    let empty = RoleModel::empty();
     let mut base = Vec::new();
     let mut all_grams = Vec::new();
     let mut texts = Vec::new();
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     for (i, sentence) in sentences.iter().enumerate() {
         let s = &text[sentence.span.clone()];
-        let evidence_of_text = TextEvidence::new(s, &empty);
         base.push(first_features(
             &positions[i],
-            &evidence_of_text,
+            &evidence_of_texts[i],
             &evidence[i],
         ));
         all_grams.push(grams(s).map(|(_, g)| g.to_string()).collect());
@@ -194,6 +206,10 @@ fn prepare(document: &Document) -> Prepared {
         texts.push(s.to_string());
     }
     Prepared {
+        concrete: evidence_of_texts
+            .iter()
+            .map(|t| is_concrete(&t.named))
+            .collect(),
         positions,
         base,
         texts,
@@ -459,7 +475,7 @@ fn second_rows(
     probabilities: &[f64],
     grams: &HashMap<String, usize>,
 ) -> Vec<Vec<(usize, f64)>> {
-    let runs = runs(&d.positions, probabilities, &d.firsts);
+    let runs = runs(&d.positions, probabilities, &d.concrete);
     (0..d.labels.len())
         .map(|i| {
             let mut row: Vec<(usize, f64)> =
