@@ -91,8 +91,10 @@ impl RoleModel {
         for line in header.lines() {
             let _ = writeln!(out, "# {line}");
         }
-        let w = |x: f64| format!("{x:.4}");
-        let nonzero = |x: f64| w(x) != "0.0000" && w(x) != "-0.0000";
+        // Two decimals: a weight's third decimal moves no decision, and the file is a fifth
+        // smaller (it is compiled into the page the user loads).
+        let w = |x: f64| format!("{x:.2}");
+        let nonzero = |x: f64| w(x) != "0.00" && w(x) != "-0.00";
         for (i, &x) in self.first_named.iter().enumerate() {
             if nonzero(x) {
                 let _ = writeln!(out, "1\t{}\t{}", SPACE.names[i], w(x));
@@ -140,7 +142,7 @@ impl RoleModel {
         let mut ratios: Vec<_> = self.phrase_ratios.iter().collect();
         ratios.sort_by(|a, b| a.0.cmp(b.0));
         for (gram, &r) in ratios {
-            let _ = writeln!(out, "p\t{gram}\t{r:.3}");
+            let _ = writeln!(out, "p\t{gram}\t{r:.2}");
         }
         out
     }
