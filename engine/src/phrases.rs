@@ -18,13 +18,14 @@
 //!    patterns with slots (`以……为指导`) through one regex each; a formula that is forbidden or
 //!    criticised right there ("不搞照本宣科", "“四个意识”不够强") is content and dropped. Overlaps are
 //!    resolved leftmost-longest.
-//! 2. Position decides the category of 戴帽 and 穿靴 formulas (see `structure`): in the opening of
-//!    the document or of a top-level section every formula of a preamble sentence is a hat, in
-//!    the closing every formula of a flourish sentence is a boot, and elsewhere both count as
-//!    stock phrases.
-//! 3. Density: a sentence made mostly ([`FORMULA_SHARE_PERCENT`]) of formula becomes one
-//!    highlight over the whole sentence (rules `sentence.opening`, `sentence.closing`,
-//!    `sentence.formula`). A lone weak adverb (进一步, 切实…) is never highlighted but counted
+//! 2. The role model ([`crate::roles`]) gives each sentence a role — 戴帽, 穿靴, 套话 or content —
+//!    from where it stands, what it carries, the rules' matches (as evidence) and its wording.
+//! 3. A hat or a boot is highlighted whole (`sentence.opening`, `sentence.closing`: the sentence
+//!    is what to cut), with a reason naming its place, what it lacks and its wording. A stock
+//!    sentence keeps its formulas' highlights, or one over the whole sentence when it is mostly
+//!    ([`FORMULA_SHARE_PERCENT`]) formula (`sentence.formula`), or one over its most formulaic
+//!    clause when no rule matched (`sentence.wording`). A content sentence keeps only the user's
+//!    own rules' matches. A lone weak adverb (进一步, 切实…) is never highlighted but counted
 //!    against a budget of [`ADVERBS_PER_THOUSAND`] per 1000 字.
 //!
 //! # Examples
@@ -224,10 +225,7 @@ pub fn find(text: &str, rules: &RuleSet) -> PhraseFindings {
 pub fn find_with_model(text: &str, rules: &RuleSet, model: &RoleModel) -> PhraseFindings {
     let sentences = sentences(text);
     let shapes = structure::shapes(text, &sentences);
-    let texts: Vec<TextEvidence> = sentences
-        .iter()
-        .map(|s| TextEvidence::new(&text[s.span.clone()], model))
-        .collect();
+    let texts = text_evidence_with(model, text, &sentences);
     let texts: Vec<&TextEvidence> = texts.iter().collect();
     let found = rules.matcher().find(text);
     resolve_with(model, text, rules, count(text).word_count, &sentences, &shapes, &texts, found)
@@ -242,10 +240,7 @@ pub(crate) fn find_in(
     sentences: &[Sentence],
 ) -> PhraseFindings {
     let shapes = structure::shapes(text, sentences);
-    let texts: Vec<TextEvidence> = sentences
-        .iter()
-        .map(|s| TextEvidence::new(&text[s.span.clone()], &BUILTIN_MODEL))
-        .collect();
+    let texts = text_evidence(text, sentences);
     let texts: Vec<&TextEvidence> = texts.iter().collect();
     resolve(text, rules, total, sentences, &shapes, &texts, rules.matcher().find(text))
 }
@@ -253,9 +248,13 @@ pub(crate) fn find_in(
 /// What the role model reads of each sentence's own text, under the built-in model: kept per
 /// paragraph by [`Analyzer`](crate::Analyzer).
 pub(crate) fn text_evidence(text: &str, sentences: &[Sentence]) -> Vec<TextEvidence> {
+    text_evidence_with(&BUILTIN_MODEL, text, sentences)
+}
+
+fn text_evidence_with(model: &RoleModel, text: &str, sentences: &[Sentence]) -> Vec<TextEvidence> {
     sentences
         .iter()
-        .map(|s| TextEvidence::new(&text[s.span.clone()], &BUILTIN_MODEL))
+        .map(|s| TextEvidence::new(&text[s.span.clone()], model))
         .collect()
 }
 
