@@ -291,6 +291,24 @@ impl PhraseTable {
     }
 }
 
+/// The strings of the per-document sets `per_document` that occur in at least
+/// [`MIN_DOCUMENTS`] of them, sorted (so that columns are numbered the same in every run).
+fn in_enough_documents<'a>(per_document: impl Iterator<Item = HashSet<&'a str>>) -> Vec<&'a str> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for distinct in per_document {
+        for s in distinct {
+            *seen.entry(s).or_default() += 1;
+        }
+    }
+    let mut kept: Vec<&str> = seen
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_DOCUMENTS)
+        .map(|(s, _)| s)
+        .collect();
+    kept.sort_unstable();
+    kept
+}
+
 /// The columns of stage 1: named features, then rule ids, then n-grams.
 struct Vocabulary {
     rules: HashMap<String, usize>,
@@ -300,21 +318,11 @@ struct Vocabulary {
 impl Vocabulary {
     fn new(documents: &[&Fitted]) -> Vocabulary {
         let frequent = |pick: &dyn Fn(&Prepared) -> &Vec<Vec<String>>| {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for d in documents {
-                let distinct: HashSet<&str> =
-                    pick(d).iter().flatten().map(String::as_str).collect();
-                for g in distinct {
-                    *seen.entry(g).or_default() += 1;
-                }
-            }
-            let mut kept: Vec<&str> = seen
-                .into_iter()
-                .filter(|&(_, n)| n >= MIN_DOCUMENTS)
-                .map(|(g, _)| g)
-                .collect();
-            kept.sort_unstable();
-            kept
+            in_enough_documents(
+                documents
+                    .iter()
+                    .map(|d| pick(d).iter().flatten().map(String::as_str).collect()),
+            )
         };
         let rules = frequent(&|d| &d.rules);
         let grams = frequent(&|d| &d.grams);
@@ -497,22 +505,12 @@ fn second_rows(
 /// The n-grams of stage 2: those of boilerplate sentences in at least [`MIN_DOCUMENTS`]
 /// documents, numbered after the named features.
 fn role_grams(documents: &[&Fitted]) -> HashMap<String, usize> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for d in documents {
-        let distinct: HashSet<&str> = (0..d.labels.len())
+    let kept = in_enough_documents(documents.iter().map(|d| {
+        (0..d.labels.len())
             .filter(|&i| d.labels[i] != Label::None)
             .flat_map(|i| d.grams[i].iter().map(String::as_str))
-            .collect();
-        for g in distinct {
-            *seen.entry(g).or_default() += 1;
-        }
-    }
-    let mut kept: Vec<&str> = seen
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_DOCUMENTS)
-        .map(|(g, _)| g)
-        .collect();
-    kept.sort_unstable();
+            .collect()
+    }));
     kept.into_iter()
         .enumerate()
         .map(|(i, g)| (g.to_string(), SPACE.len() + i))
