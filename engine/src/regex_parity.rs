@@ -59,7 +59,8 @@ pub(crate) fn texts() -> Vec<String> {
                     '[' => {
                         let group: String = chars.by_ref().take_while(|&c| c != ']').collect();
                         let alternatives: Vec<&str> = group.split('|').collect();
-                        text.push_str(*rng.pick(&alternatives));
+                        let alternative: &&str = rng.pick(&alternatives);
+                        text.push_str(alternative);
                     }
                     '\\' => text.extend(chars.next()),
                     c => text.push(c),

@@ -3,10 +3,12 @@
 use jianwen_engine::offsets::{byte_from_utf16, positions, Position};
 use proptest::prelude::*;
 
+/// A text, byte offsets into it, and the (UTF-16, scalar) offset expected for each.
+type PositionCase<'a> = (&'a str, &'a [usize], &'a [(usize, usize)]);
+
 #[test]
 fn positions_table() {
-    // (text, byte offsets, expected (utf16, scalar) per offset)
-    let cases: &[(&str, &[usize], &[(usize, usize)])] = &[
+    let cases: &[PositionCase] = &[
         ("", &[0], &[(0, 0)]),
         ("abc", &[0, 1, 3], &[(0, 0), (1, 1), (3, 3)]),
         ("汉字", &[0, 3, 6], &[(0, 0), (1, 1), (2, 2)]),

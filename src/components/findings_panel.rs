@@ -233,7 +233,7 @@ fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -243,7 +243,7 @@ fn grouped(n: usize) -> String {
 
 /// Tenths as a decimal: 25 → "2.5", 20 → "2".
 fn tenths(n: usize) -> String {
-    if n % 10 == 0 {
+    if n.is_multiple_of(10) {
         (n / 10).to_string()
     } else {
         format!("{}.{}", n / 10, n % 10)

@@ -108,7 +108,7 @@ fn pin_inline_scripts(html: &str) -> Result<String, String> {
         let tag_end = rest[open..].find('>').ok_or("unterminated <script> tag")? + open;
         let close = rest[tag_end..].find("</script>").ok_or("unterminated <script> element")? + tag_end;
         if !rest[open..tag_end].contains("src=") {
-            let digest = Sha256::digest(rest[tag_end + 1..close].as_bytes());
+            let digest = Sha256::digest(&rest.as_bytes()[tag_end + 1..close]);
             hashes.push_str(&format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &rest[close..];
