@@ -13,8 +13,8 @@ use crate::components::message_bar::MessageBar;
 use crate::components::print_preview::PrintPreview;
 use crate::components::settings_dialog::SettingsDialog;
 use crate::components::stats_panel::StatsPanel;
-use crate::editor_commands;
 use crate::drafts_model::{draft_rows, snapshot_rows, trash_rows};
+use crate::editor_commands;
 use crate::layer_model::paragraph_views;
 use crate::preferences::{Preferences, CURRENT_DRAFT};
 use crate::print_model::print_pages;
@@ -91,7 +91,10 @@ pub fn App() -> Html {
     let loaded_preferences = use_memo((), |_| storage::load_preferences());
     let opened = use_state(|| {
         let store = store.borrow();
-        Opened { id: store.current_id().to_owned().into(), text: store.current().text.clone().into() }
+        Opened {
+            id: store.current_id().to_owned().into(),
+            text: store.current().text.clone().into(),
+        }
     });
     let draft = {
         let (store, text) = (store.clone(), opened.text.clone());
@@ -103,7 +106,10 @@ pub fn App() -> Html {
             let preferences = match store.current().cap_profile.clone() {
                 Some(id) => with_cap(&preferences, Some(&id)),
                 None => {
-                    let chosen = preferences.caps.chosen(CURRENT_DRAFT).map(|p| p.id().to_owned());
+                    let chosen = preferences
+                        .caps
+                        .chosen(CURRENT_DRAFT)
+                        .map(|p| p.id().to_owned());
                     if chosen.is_some() {
                         store.set_cap_profile(chosen.as_deref(), now()).ok();
                     }
@@ -140,26 +146,42 @@ pub fn App() -> Html {
     let conflict = use_state(|| false);
     let open_elsewhere = use_state(|| false);
     // This tab's name in announcements to the others (see `storage::announce`).
-    let tab = use_memo((), |_| format!("t{}", (js_sys::Math::random() * 1e15) as u64));
+    let tab = use_memo((), |_| {
+        format!("t{}", (js_sys::Math::random() * 1e15) as u64)
+    });
     {
         // Another tab opening the draft open here: both are told. Another tab saving it: stop
         // writing it and ask (see `DraftStore::pause`).
-        let (store, conflict, open_elsewhere, tab) = (store.clone(), conflict.clone(), open_elsewhere.clone(), tab.clone());
+        let (store, conflict, open_elsewhere, tab) = (
+            store.clone(),
+            conflict.clone(),
+            open_elsewhere.clone(),
+            tab.clone(),
+        );
         use_effect_with((), move |_| {
             storage::announce(Presence::Opened, &tab, store.borrow().current_id(), now());
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-                let (key, value) = (event.key().unwrap_or_default(), event.new_value().unwrap_or_default());
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let (key, value) = (
+                    event.key().unwrap_or_default(),
+                    event.new_value().unwrap_or_default(),
+                );
                 let mut store = store.borrow_mut();
                 if key == storage::PRESENCE_KEY {
-                    let Some((presence, other, id)) = storage::parse_presence(&value) else { return };
+                    let Some((presence, other, id)) = storage::parse_presence(&value) else {
+                        return;
+                    };
                     if id == store.current_id() && other != tab.as_str() {
                         if presence == Presence::Opened {
                             storage::announce(Presence::AlsoOpen, &tab, id, now());
                         }
                         open_elsewhere.set(true);
                     }
-                } else if key == jianwen_io::text_key(store.current_id()) && value != store.current().text {
+                } else if key == jianwen_io::text_key(store.current_id())
+                    && value != store.current().text
+                {
                     store.pause();
                     conflict.set(true);
                 }
@@ -169,11 +191,22 @@ pub fn App() -> Html {
     }
     // The views drawn last, whose unchanged pieces the next views take over.
     let drawn_views = use_mut_ref(|| Rc::new(Vec::new()));
-    let paragraphs = use_memo((Same(draft.text.clone()), Same(draft.analysis.clone()), draft.stale), |(text, analysis, stale)| {
-        let views = Rc::new(paragraph_views(&text.0, (!stale).then_some(&*analysis.0), &drawn_views.borrow()));
-        *drawn_views.borrow_mut() = Rc::clone(&views);
-        views
-    });
+    let paragraphs = use_memo(
+        (
+            Same(draft.text.clone()),
+            Same(draft.analysis.clone()),
+            draft.stale,
+        ),
+        |(text, analysis, stale)| {
+            let views = Rc::new(paragraph_views(
+                &text.0,
+                (!stale).then_some(&*analysis.0),
+                &drawn_views.borrow(),
+            ));
+            *drawn_views.borrow_mut() = Rc::clone(&views);
+            views
+        },
+    );
 
     let on_change = {
         let draft = draft.dispatcher();
@@ -182,13 +215,28 @@ pub fn App() -> Html {
             // Saved on every change, mid-composition too, before it is analysed: localStorage
             // writes are synchronous and take well under a millisecond for a long report (the
             // index is a few hundred bytes per draft), so nothing typed can be lost.
-            let saved = store.borrow_mut().edit(&change.text, Some(&change.typed), !change.composing, now());
+            let saved = store.borrow_mut().edit(
+                &change.text,
+                Some(&change.typed),
+                !change.composing,
+                now(),
+            );
             notice.report(saved);
-            draft.dispatch(if change.composing { Action::Composing(change.text) } else { Action::Settled(change.text) });
+            draft.dispatch(if change.composing {
+                Action::Composing(change.text)
+            } else {
+                Action::Settled(change.text)
+            });
         })
     };
     let open_draft = {
-        let (store, opened, draft, notice, force_update) = (store.clone(), opened.clone(), draft.clone(), notice.clone(), force_update.clone());
+        let (store, opened, draft, notice, force_update) = (
+            store.clone(),
+            opened.clone(),
+            draft.clone(),
+            notice.clone(),
+            force_update.clone(),
+        );
         let (open_elsewhere, tab) = (open_elsewhere.clone(), tab.clone());
         Callback::from(move |id: String| {
             let result = store.borrow_mut().open(&id);
@@ -197,7 +245,10 @@ pub fn App() -> Html {
             let current = store.current();
             open_elsewhere.set(false);
             storage::announce(Presence::Opened, &tab, &current.id, now());
-            opened.set(Opened { id: current.id.clone().into(), text: current.text.clone().into() });
+            opened.set(Opened {
+                id: current.id.clone().into(),
+                text: current.text.clone().into(),
+            });
             let preferences = with_cap(&draft.preferences, current.cap_profile.as_deref());
             draft.dispatch(Action::Open(current.text.clone(), preferences));
             force_update.force_update();
@@ -205,7 +256,9 @@ pub fn App() -> Html {
     };
     let configure = {
         let draft = draft.dispatcher();
-        Callback::from(move |preferences: Preferences| draft.dispatch(Action::Configure(preferences)))
+        Callback::from(move |preferences: Preferences| {
+            draft.dispatch(Action::Configure(preferences))
+        })
     };
     let on_choose_cap = {
         let configure = configure.clone();
@@ -223,10 +276,24 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_finding = finding_handler(&draft, &store, &configure, &notice, &textarea_ref, &layer_ref);
+    let on_finding = finding_handler(
+        &draft,
+        &store,
+        &configure,
+        &notice,
+        &textarea_ref,
+        &layer_ref,
+    );
     let pending_read: transfer::PendingRead = use_mut_ref(|| None);
     let on_import = transfer::import_handler(&store, &open_draft, &notice, &pending_read);
-    let on_restore_backup = transfer::restore_handler(&store, &draft, &configure, &notice, &force_update, &pending_read);
+    let on_restore_backup = transfer::restore_handler(
+        &store,
+        &draft,
+        &configure,
+        &notice,
+        &force_update,
+        &pending_read,
+    );
     let on_export = transfer::export_handler(&store, &draft, &notice);
     let drag_over = use_state(|| false);
     let (ondragover, ondragleave, ondrop) = drop_handlers(&drag_over, &on_import);
@@ -253,13 +320,20 @@ pub fn App() -> Html {
             move || drop((on_print, on_key))
         });
     }
-    let pages = use_memo((Same(draft.analysis.clone()), *preview), |(analysis, open)| {
-        if *open {
-            print_pages(&draft.analyzed_text, &analysis.0.layout, &draft.settings.layout)
-        } else {
-            Vec::new()
-        }
-    });
+    let pages = use_memo(
+        (Same(draft.analysis.clone()), *preview),
+        |(analysis, open)| {
+            if *open {
+                print_pages(
+                    &draft.analyzed_text,
+                    &analysis.0.layout,
+                    &draft.settings.layout,
+                )
+            } else {
+                Vec::new()
+            }
+        },
+    );
     let toggle_preview = {
         let preview = preview.clone();
         Callback::from(move |()| preview.set(!*preview))
@@ -291,7 +365,10 @@ pub fn App() -> Html {
         Callback::from(move |()| {
             drawer_open.set(false);
             // Focus goes back where the drawer was opened from, as a dialog's does.
-            let button = gloo::utils::document().query_selector("[data-testid=open-drafts]").ok().flatten();
+            let button = gloo::utils::document()
+                .query_selector("[data-testid=open-drafts]")
+                .ok()
+                .flatten();
             if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
                 button.focus().ok();
             }
@@ -312,24 +389,39 @@ pub fn App() -> Html {
         let on_export = on_export.clone();
         Callback::from(move |()| on_export.emit(Export::Backup))
     };
-    let drawer_rows = use_memo((*drawer_open, Same(draft.text.clone()), store.borrow().revision()), {
-        let store = store.clone();
-        move |(open, _, _)| {
-            let store = store.borrow();
-            if !*open {
-                return Default::default();
+    let drawer_rows = use_memo(
+        (
+            *drawer_open,
+            Same(draft.text.clone()),
+            store.borrow().revision(),
+        ),
+        {
+            let store = store.clone();
+            move |(open, _, _)| {
+                let store = store.borrow();
+                if !*open {
+                    return Default::default();
+                }
+                let library = store.library();
+                (
+                    Rc::new(draft_rows(library, store.current_id())),
+                    Rc::new(trash_rows(library, now())),
+                    Rc::new(snapshot_rows(store.history())),
+                )
             }
-            let library = store.library();
-            (Rc::new(draft_rows(library, store.current_id())), Rc::new(trash_rows(library, now())), Rc::new(snapshot_rows(store.history())))
-        }
-    });
+        },
+    );
     let speech_note = draft
         .settings
         .cap
         .as_ref()
         .filter(|cap| cap.limits().minutes.is_some())
         .map(|_| AttrValue::from(draft.settings.speaking_rate.note()));
-    let chosen_cap = draft.preferences.caps.chosen(CURRENT_DRAFT).map(|p| AttrValue::from(p.id().to_owned()));
+    let chosen_cap = draft
+        .preferences
+        .caps
+        .chosen(CURRENT_DRAFT)
+        .map(|p| AttrValue::from(p.id().to_owned()));
 
     html! {
         <div class="app">
@@ -388,8 +480,18 @@ pub fn App() -> Html {
 
 /// A file dragged onto the editor imports like 导入. Dragged text is left to the browser, which
 /// inserts it at the drop point as usual.
-fn drop_handlers(drag_over: &UseStateHandle<bool>, on_import: &Callback<web_sys::File>) -> (Callback<DragEvent>, Callback<DragEvent>, Callback<DragEvent>) {
-    let carries_files = |e: &DragEvent| e.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0));
+fn drop_handlers(
+    drag_over: &UseStateHandle<bool>,
+    on_import: &Callback<web_sys::File>,
+) -> (
+    Callback<DragEvent>,
+    Callback<DragEvent>,
+    Callback<DragEvent>,
+) {
+    let carries_files = |e: &DragEvent| {
+        e.data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
     let over = {
         let drag_over = drag_over.clone();
         Callback::from(move |e: DragEvent| {
@@ -408,7 +510,11 @@ fn drop_handlers(drag_over: &UseStateHandle<bool>, on_import: &Callback<web_sys:
         let (drag_over, on_import) = (drag_over.clone(), on_import.clone());
         Callback::from(move |e: DragEvent| {
             drag_over.set(false);
-            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0))
+            {
                 e.prevent_default();
                 on_import.emit(file);
             }
@@ -427,18 +533,35 @@ fn finding_handler(
     textarea_ref: &NodeRef,
     layer_ref: &NodeRef,
 ) -> Callback<FindingAction> {
-    let (draft, store, configure, notice) = (draft.clone(), store.clone(), configure.clone(), notice.clone());
+    let (draft, store, configure, notice) = (
+        draft.clone(),
+        store.clone(),
+        configure.clone(),
+        notice.clone(),
+    );
     let message = notice.message.clone();
     let (textarea_ref, layer_ref) = (textarea_ref.clone(), layer_ref.clone());
     Callback::from(move |action: FindingAction| {
-        let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() else { return };
+        let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() else {
+            return;
+        };
         let stale = |message: &UseStateHandle<Option<AttrValue>>| {
-            message.set(Some("正文刚刚改动过，检查结果尚未更新，请再点一次。".into()));
+            message.set(Some(
+                "正文刚刚改动过，检查结果尚未更新，请再点一次。".into(),
+            ));
         };
         match action {
             FindingAction::Select(span) => {
-                let scalar = draft.analyzed_text.get(..span.start).map_or(0, |head| head.chars().count());
-                editor_commands::select(&textarea, &span, layer_ref.cast::<web_sys::Element>().as_ref(), scalar);
+                let scalar = draft
+                    .analyzed_text
+                    .get(..span.start)
+                    .map_or(0, |head| head.chars().count());
+                editor_commands::select(
+                    &textarea,
+                    &span,
+                    layer_ref.cast::<web_sys::Element>().as_ref(),
+                    scalar,
+                );
             }
             FindingAction::Fix(fix) => {
                 // Edits are applied back to front so earlier offsets stay valid; the browser
@@ -454,11 +577,18 @@ fn finding_handler(
                 if textarea.value() != *draft.analyzed_text {
                     return stale(&message);
                 }
-                let (fixed, count) = apply_rule_fixes(&draft.analyzed_text, &draft.analysis.format, &rule);
+                let (fixed, count) =
+                    apply_rule_fixes(&draft.analyzed_text, &draft.analysis.format, &rule);
                 let question = format!("将按规则一次修正 {count} 处，可用 Ctrl+Z 撤销。继续吗？");
-                if count > 0 && gloo::utils::window().confirm_with_message(&question).unwrap_or(false) {
+                if count > 0
+                    && gloo::utils::window()
+                        .confirm_with_message(&question)
+                        .unwrap_or(false)
+                {
                     // A bulk change: the text before it is kept as a snapshot too.
-                    let saved = store.borrow_mut().snapshot(SnapshotReason::BeforeFixAll, now());
+                    let saved = store
+                        .borrow_mut()
+                        .snapshot(SnapshotReason::BeforeFixAll, now());
                     notice.report(saved);
                     editor_commands::replace_all_keeping_view(&textarea, &fixed);
                 }

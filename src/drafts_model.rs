@@ -60,7 +60,11 @@ pub fn trash_rows(library: &Library, now: i64) -> Vec<TrashRow> {
         .into_iter()
         .map(|d| {
             let left = d.deleted_ms.unwrap_or(now) + TRASH_RETENTION_MS - now;
-            TrashRow { id: d.id.clone().into(), title: d.title().into(), days_left: ((left + DAY_MS - 1) / DAY_MS).max(1) }
+            TrashRow {
+                id: d.id.clone().into(),
+                title: d.title().into(),
+                days_left: ((left + DAY_MS - 1) / DAY_MS).max(1),
+            }
         })
         .collect()
 }
@@ -70,7 +74,12 @@ pub fn snapshot_rows(history: &History) -> Vec<SnapshotRow> {
     let snapshots = history.snapshots().iter().enumerate();
     snapshots
         .rev()
-        .map(|(index, s)| SnapshotRow { index, at_ms: s.at_ms, word_count: count(&s.text).word_count, reason: s.reason.label() })
+        .map(|(index, s)| SnapshotRow {
+            index,
+            at_ms: s.at_ms,
+            word_count: count(&s.text).word_count,
+            reason: s.reason.label(),
+        })
         .collect()
 }
 
@@ -86,20 +95,36 @@ mod tests {
         let second = library.create("会议纪要2026", 2_000);
         let rows = draft_rows(&library, &first);
         // 13: nine 汉字, 各单位 and the full-width colon.
-        let shown: Vec<(&str, usize, bool)> = rows.iter().map(|r| (r.title.as_str(), r.word_count, r.current)).collect();
-        assert_eq!(shown, [("会议纪要2026", 5, false), ("关于开展检查的通知", 13, true)]);
+        let shown: Vec<(&str, usize, bool)> = rows
+            .iter()
+            .map(|r| (r.title.as_str(), r.word_count, r.current))
+            .collect();
+        assert_eq!(
+            shown,
+            [("会议纪要2026", 5, false), ("关于开展检查的通知", 13, true)]
+        );
         assert_eq!(rows[0].id, second.as_str());
     }
 
     #[test]
     fn trash_rows_count_the_days_left() {
         // (deleted how long ago, days left)
-        let cases = [(0, 30), (1, 30), (DAY_MS, 29), (29 * DAY_MS + 1, 1), (TRASH_RETENTION_MS - 1, 1)];
+        let cases = [
+            (0, 30),
+            (1, 30),
+            (DAY_MS, 29),
+            (29 * DAY_MS + 1, 1),
+            (TRASH_RETENTION_MS - 1, 1),
+        ];
         for (ago, days) in cases {
             let mut library = Library::default();
             let id = library.create("草稿", 0);
             library.delete(&id, 1_000).unwrap();
-            assert_eq!(trash_rows(&library, 1_000 + ago)[0].days_left, days, "deleted {ago} ms ago");
+            assert_eq!(
+                trash_rows(&library, 1_000 + ago)[0].days_left,
+                days,
+                "deleted {ago} ms ago"
+            );
         }
     }
 
@@ -109,7 +134,10 @@ mod tests {
         history.record("第一稿", SnapshotReason::Auto, 1);
         history.record("第二稿全文", SnapshotReason::Manual, 2);
         let rows = snapshot_rows(&history);
-        let shown: Vec<(usize, usize, &str)> = rows.iter().map(|r| (r.index, r.word_count, r.reason)).collect();
+        let shown: Vec<(usize, usize, &str)> = rows
+            .iter()
+            .map(|r| (r.index, r.word_count, r.reason))
+            .collect();
         assert_eq!(shown, [(1, 5, "手动保存"), (0, 3, "自动保存")]);
     }
 }

@@ -16,12 +16,21 @@ pub fn utf16_range(text: &str, span: &Range<usize>) -> Range<u32> {
 /// Selects `span` (bytes of the textarea's current value), focuses the editor and scrolls the
 /// selection to the upper third of the view. `layer` mirrors the textarea's geometry, so the
 /// mark at `scalar_start` tells where the selection is drawn.
-pub fn select(textarea: &HtmlTextAreaElement, span: &Range<usize>, layer: Option<&web_sys::Element>, scalar_start: usize) {
+pub fn select(
+    textarea: &HtmlTextAreaElement,
+    span: &Range<usize>,
+    layer: Option<&web_sys::Element>,
+    scalar_start: usize,
+) {
     let value = textarea.value();
     let range = utf16_range(&value, span);
     textarea.focus().ok();
     textarea.set_selection_range(range.start, range.end).ok();
-    let anchor = layer.and_then(|l| l.query_selector(&format!("[data-start=\"{scalar_start}\"]")).ok().flatten());
+    let anchor = layer.and_then(|l| {
+        l.query_selector(&format!("[data-start=\"{scalar_start}\"]"))
+            .ok()
+            .flatten()
+    });
     if let Some(element) = anchor.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
         let top = element.offset_top() - textarea.client_height() / 3;
         textarea.set_scroll_top(top.max(0));
@@ -32,7 +41,10 @@ pub fn select(textarea: &HtmlTextAreaElement, span: &Range<usize>, layer: Option
 /// leaves the caret after it. Returns false, changing nothing, if the span does not fit the value.
 pub fn replace(textarea: &HtmlTextAreaElement, span: &Range<usize>, replacement: &str) -> bool {
     let value = textarea.value();
-    if span.end > value.len() || !value.is_char_boundary(span.start) || !value.is_char_boundary(span.end) {
+    if span.end > value.len()
+        || !value.is_char_boundary(span.start)
+        || !value.is_char_boundary(span.end)
+    {
         return false;
     }
     let range = utf16_range(&value, span);
@@ -54,12 +66,17 @@ pub fn replace_all(textarea: &HtmlTextAreaElement, text: &str) {
 /// Replaces the whole value as one undoable edit, keeping the scroll position and putting the
 /// caret where it was (clamped), for bulk fixes the user makes while reading.
 pub fn replace_all_keeping_view(textarea: &HtmlTextAreaElement, text: &str) {
-    let (scroll, caret) = (textarea.scroll_top(), textarea.selection_start().ok().flatten().unwrap_or(0));
+    let (scroll, caret) = (
+        textarea.scroll_top(),
+        textarea.selection_start().ok().flatten().unwrap_or(0),
+    );
     textarea.focus().ok();
     textarea.select();
     insert_text(textarea, text);
     let end = text.encode_utf16().count() as u32;
-    textarea.set_selection_range(caret.min(end), caret.min(end)).ok();
+    textarea
+        .set_selection_range(caret.min(end), caret.min(end))
+        .ok();
     textarea.set_scroll_top(scroll);
 }
 
@@ -70,7 +87,10 @@ fn insert_text(textarea: &HtmlTextAreaElement, text: &str) {
     let inserted = gloo::utils::document()
         .dyn_into::<HtmlDocument>()
         .ok()
-        .and_then(|doc| doc.exec_command_with_show_ui_and_value("insertText", false, text).ok())
+        .and_then(|doc| {
+            doc.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
         .unwrap_or(false);
     if !inserted {
         textarea.set_range_text(text).ok();

@@ -2,4 +2,5 @@
 //! a real rectification plan from the seed rules (corpus `seed1`).
 
 /// Full text of the example, one paragraph per line, title first.
-pub const EXAMPLE_DRAFT: &str = include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");
+pub const EXAMPLE_DRAFT: &str =
+    include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");

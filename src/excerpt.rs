@@ -23,7 +23,13 @@ mod tests {
     #[test]
     fn excerpts_are_cut_by_characters() {
         let text = "𠮷野家为深入贯彻落实";
-        let cases: &[(Range<usize>, usize, &str)] = &[(0..4, 3, "𠮷"), (0..text.len(), 3, "𠮷野家…"), (0..text.len(), 10, text), (1..4, 3, ""), (0..999, 3, "")];
+        let cases: &[(Range<usize>, usize, &str)] = &[
+            (0..4, 3, "𠮷"),
+            (0..text.len(), 3, "𠮷野家…"),
+            (0..text.len(), 10, text),
+            (1..4, 3, ""),
+            (0..999, 3, ""),
+        ];
         for (span, max, want) in cases {
             assert_eq!(excerpt(text, span, *max), *want, "{span:?} max {max}");
         }

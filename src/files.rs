@@ -14,7 +14,10 @@ use web_sys::{HtmlAnchorElement, TextDecoder, TextDecoderOptions};
 
 /// Reads `file` and calls `done` with its bytes, or with a Chinese message when the browser
 /// cannot read it. The read is cancelled when the returned reader is dropped, so keep it.
-pub fn read_bytes(file: &web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) -> FileReader {
+pub fn read_bytes(
+    file: &web_sys::File,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) -> FileReader {
     let file = File::from(file.clone());
     gloo::file::callbacks::read_as_bytes(&file, move |result| {
         done(result.map_err(|e| format!("浏览器未能读取这个文件（{e}），未导入。")))
@@ -29,9 +32,13 @@ pub fn read_bytes(file: &web_sys::File, done: impl FnOnce(Result<Vec<u8>, String
 pub fn import_text(bytes: &[u8]) -> Result<String, String> {
     match import_file(bytes).map_err(|e| e.to_string())? {
         Decoded::Text(text) => Ok(text),
-        Decoded::NeedsDecoding(encoding) => decode_in_browser(bytes, encoding).map(|text| normalize_text(&text).into_owned()),
+        Decoded::NeedsDecoding(encoding) => {
+            decode_in_browser(bytes, encoding).map(|text| normalize_text(&text).into_owned())
+        }
         // `Decoded` may grow; a result this app does not know is refused, not guessed at.
-        _ => Err("无法识别这个文件的内容，未导入。请导入 .docx 或 UTF-8 编码的 .txt 文件。".to_owned()),
+        _ => Err(
+            "无法识别这个文件的内容，未导入。请导入 .docx 或 UTF-8 编码的 .txt 文件。".to_owned(),
+        ),
     }
 }
 
@@ -40,8 +47,14 @@ pub fn import_text(bytes: &[u8]) -> Result<String, String> {
 fn decode_in_browser(bytes: &[u8], encoding: TextEncoding) -> Result<String, String> {
     let options = TextDecoderOptions::new();
     options.set_fatal(true);
-    let refused = || format!("这个文件不是有效的 {} 文本，无法解码，未导入。请把它另存为 UTF-8 编码后再导入。", encoding.label());
-    let decoder = TextDecoder::new_with_label_and_options(encoding.label(), &options).map_err(|_| refused())?;
+    let refused = || {
+        format!(
+            "这个文件不是有效的 {} 文本，无法解码，未导入。请把它另存为 UTF-8 编码后再导入。",
+            encoding.label()
+        )
+    };
+    let decoder = TextDecoder::new_with_label_and_options(encoding.label(), &options)
+        .map_err(|_| refused())?;
     decoder.decode_with_u8_array(bytes).map_err(|_| refused())
 }
 

@@ -63,7 +63,8 @@ struct Source {
 impl PartialEq for ParagraphView {
     /// Pieces reused from the previous views are the same `Rc`: no need to compare them.
     fn eq(&self, other: &Self) -> bool {
-        self.start == other.start && (Rc::ptr_eq(&self.pieces, &other.pieces) || self.pieces == other.pieces)
+        self.start == other.start
+            && (Rc::ptr_eq(&self.pieces, &other.pieces) || self.pieces == other.pieces)
     }
 }
 
@@ -116,7 +117,11 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Cuts `text` into paragraph views. `analysis` must describe `text`; pass `None` while it lags
 /// (mid-composition) and the layer mirrors the plain text. Pieces equal to those of a view in
 /// `previous` (the views drawn last) are taken from it, so that they compare by address.
-pub fn paragraph_views(text: &str, analysis: Option<&Analysis>, previous: &[ParagraphView]) -> Vec<ParagraphView> {
+pub fn paragraph_views(
+    text: &str,
+    analysis: Option<&Analysis>,
+    previous: &[ParagraphView],
+) -> Vec<ParagraphView> {
     match analysis {
         Some(analysis) => analysed_views(text, analysis, previous),
         None => plain_views(text, previous),
@@ -132,8 +137,18 @@ fn plain_views(text: &str, previous: &[ParagraphView]) -> Vec<ParagraphView> {
         .map(|(index, line)| {
             let pieces = plain(line);
             let view = match previous.take(index, |old| old.pieces == pieces) {
-                Some(old) => ParagraphView { start, pieces: Rc::clone(&old.pieces), source: None, key: old.key },
-                None => ParagraphView { start, pieces, source: None, key: fresh_key() },
+                Some(old) => ParagraphView {
+                    start,
+                    pieces: Rc::clone(&old.pieces),
+                    source: None,
+                    key: old.key,
+                },
+                None => ParagraphView {
+                    start,
+                    pieces,
+                    source: None,
+                    key: fresh_key(),
+                },
             };
             start += line.chars().count() + 1;
             view
@@ -152,13 +167,21 @@ struct Previous<'a> {
 
 impl<'a> Previous<'a> {
     fn new(views: &'a [ParagraphView], count: usize) -> Self {
-        Previous { views, taken: vec![false; views.len()], count }
+        Previous {
+            views,
+            taken: vec![false; views.len()],
+            count,
+        }
     }
 
     /// The previous view that the paragraph at `index` was, if `same` says it is unchanged: the
     /// one at the same place counted from the start (paragraphs before an edit) or from the end
     /// (paragraphs after it, when the edit added or removed paragraphs).
-    fn take(&mut self, index: usize, same: impl Fn(&ParagraphView) -> bool) -> Option<&'a ParagraphView> {
+    fn take(
+        &mut self,
+        index: usize,
+        same: impl Fn(&ParagraphView) -> bool,
+    ) -> Option<&'a ParagraphView> {
         let same_from_end = (index + self.views.len()).checked_sub(self.count);
         let found = [Some(index), same_from_end]
             .into_iter()
@@ -169,8 +192,16 @@ impl<'a> Previous<'a> {
     }
 }
 
-fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -> Vec<ParagraphView> {
-    let cut = analysis.caps.as_ref().and_then(|c| c.first_cut()).and_then(|limit| Some((limit.cut?, limit.cut_marker())));
+fn analysed_views(
+    text: &str,
+    analysis: &Analysis,
+    previous: &[ParagraphView],
+) -> Vec<ParagraphView> {
+    let cut = analysis
+        .caps
+        .as_ref()
+        .and_then(|c| c.first_cut())
+        .and_then(|limit| Some((limit.cut?, limit.cut_marker())));
     // Every boundary the layer needs, paragraph starts included, converted to scalar offsets in
     // one pass.
     let phrase_spans = analysis.phrases.highlights.iter().map(|h| h.span.clone());
@@ -185,32 +216,55 @@ fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -
     bytes.sort_unstable();
     bytes.dedup();
     let converted = positions(text, bytes.iter().copied());
-    let scalar = |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
+    let scalar =
+        |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
 
     // A draft has thousands of highlights but few distinct rules: each rule's attribute strings
     // are made once (keyed by the addresses of the rule's shared strings).
-    let mut labels: HashMap<(&str, *const u8, *const u8, *const u8), (AttrValue, AttrValue)> = HashMap::new();
+    let mut labels: HashMap<(&str, *const u8, *const u8, *const u8), (AttrValue, AttrValue)> =
+        HashMap::new();
     let phrases: Vec<Span> = analysis
         .phrases
         .highlights
         .iter()
         .map(|h| {
-            let key = (h.category.as_str(), h.rule.as_ptr(), h.reason.as_ptr(), h.suggestion.as_ptr());
+            let key = (
+                h.category.as_str(),
+                h.rule.as_ptr(),
+                h.reason.as_ptr(),
+                h.suggestion.as_ptr(),
+            );
             let (rule, title) = labels
                 .entry(key)
                 .or_insert_with(|| {
-                    let title = format!("{}：{}\n建议：{}", h.category.label(), h.reason, h.suggestion);
+                    let title = format!(
+                        "{}：{}\n建议：{}",
+                        h.category.label(),
+                        h.reason,
+                        h.suggestion
+                    );
                     (AttrValue::from(h.rule.to_string()), AttrValue::from(title))
                 })
                 .clone();
-            Span { bytes: h.span.clone(), view: MarkView { category: h.category.as_str(), rule, title, start: scalar(h.span.start) as isize, end: scalar(h.span.end) } }
+            Span {
+                bytes: h.span.clone(),
+                view: MarkView {
+                    category: h.category.as_str(),
+                    rule,
+                    title,
+                    start: scalar(h.span.start) as isize,
+                    end: scalar(h.span.end),
+                },
+            }
         })
         .collect();
     // Format findings are drawn when they do not overlap one already drawn; they nest inside a
     // phrase mark that contains them and are left to the side list when they straddle one.
     let mut formats: Vec<Span> = Vec::new();
     for f in &analysis.format {
-        let clashes_format = formats.last().is_some_and(|last| last.bytes.end > f.span.start);
+        let clashes_format = formats
+            .last()
+            .is_some_and(|last| last.bytes.end > f.span.start);
         let straddles_phrase = overlapping(&phrases, &f.span).any(|p| !contains(&p.bytes, &f.span));
         if !clashes_format && !straddles_phrase {
             formats.push(Span {
@@ -230,33 +284,73 @@ fn analysed_views(text: &str, analysis: &Analysis, previous: &[ParagraphView]) -
         .page_starts
         .iter()
         .enumerate()
-        .map(|(i, &b)| (b, Piece::PageBreak { page: i + 2, start: scalar(b) }))
-        .chain(cut.as_ref().map(|(b, label)| (*b, Piece::CapCut { start: scalar(*b), label: AttrValue::from(label.clone()) })))
+        .map(|(i, &b)| {
+            (
+                b,
+                Piece::PageBreak {
+                    page: i + 2,
+                    start: scalar(b),
+                },
+            )
+        })
+        .chain(cut.as_ref().map(|(b, label)| {
+            (
+                *b,
+                Piece::CapCut {
+                    start: scalar(*b),
+                    label: AttrValue::from(label.clone()),
+                },
+            )
+        }))
         .collect();
     // Stable: a page break stays before the cut line at the same offset.
     breaks.sort_by_key(|(b, _)| *b);
 
-    let builder = Builder { text, cut: cut.as_ref().map(|c| c.0), phrases: &phrases, formats: &formats, markers: &breaks };
+    let builder = Builder {
+        text,
+        cut: cut.as_ref().map(|c| c.0),
+        phrases: &phrases,
+        formats: &formats,
+        markers: &breaks,
+    };
     let mut previous = Previous::new(previous, text.split('\n').count());
     line_spans(text)
         .enumerate()
         .map(|(index, span)| {
             let start = scalar(span.start);
-            let unchanged = previous.take(index, |old| old.source.as_ref().is_some_and(|source| builder.makes(source, &span, start)));
+            let unchanged = previous.take(index, |old| {
+                old.source
+                    .as_ref()
+                    .is_some_and(|source| builder.makes(source, &span, start))
+            });
             if let Some(old) = unchanged {
-                return ParagraphView { start, pieces: Rc::clone(&old.pieces), source: old.source.clone(), key: old.key };
+                return ParagraphView {
+                    start,
+                    pieces: Rc::clone(&old.pieces),
+                    source: old.source.clone(),
+                    key: old.key,
+                };
             }
             let source = builder.source(&span, start);
             let mut pieces = builder.paragraph(span);
             make_relative(&mut pieces, start);
-            ParagraphView { start, pieces: pieces.into(), source: Some(Rc::new(source)), key: fresh_key() }
+            ParagraphView {
+                start,
+                pieces: pieces.into(),
+                source: Some(Rc::new(source)),
+                key: fresh_key(),
+            }
         })
         .collect()
 }
 
 /// `mark` with offsets relative to `start`.
 fn relative_mark(mark: &MarkView, start: usize) -> MarkView {
-    MarkView { start: mark.start - start as isize, end: mark.end - start, ..mark.clone() }
+    MarkView {
+        start: mark.start - start as isize,
+        end: mark.end - start,
+        ..mark.clone()
+    }
 }
 
 /// Turns the offsets of `pieces`, built in scalar offsets into the whole text, into offsets from
@@ -279,7 +373,10 @@ fn plain(line: &str) -> Rc<[Piece]> {
     if line.is_empty() {
         Rc::new([])
     } else {
-        Rc::new([Piece::Text { text: AttrValue::from(line.to_owned()), over: false }])
+        Rc::new([Piece::Text {
+            text: AttrValue::from(line.to_owned()),
+            over: false,
+        }])
     }
 }
 
@@ -297,7 +394,10 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 fn overlapping<'a>(spans: &'a [Span], range: &Range<usize>) -> impl Iterator<Item = &'a Span> {
     let first = spans.partition_point(|s| s.bytes.end <= range.start);
     let range = range.clone();
-    spans[first..].iter().take_while(move |s| s.bytes.start < range.end).filter(move |s| overlaps(&s.bytes, &range))
+    spans[first..]
+        .iter()
+        .take_while(move |s| s.bytes.start < range.end)
+        .filter(move |s| overlaps(&s.bytes, &range))
 }
 
 /// Lays one paragraph's pieces out, nesting format marks and markers in the phrase mark they
@@ -327,37 +427,70 @@ impl Builder<'_> {
     fn makes(&self, source: &Source, span: &Range<usize>, start: usize) -> bool {
         *source.text == self.text[span.clone()]
             && source.cut == self.cut_part(span)
-            && source.phrases.iter().cloned().eq(self.phrase_parts(span, start))
-            && source.formats.iter().cloned().eq(self.format_parts(span, start))
-            && source.markers.iter().cloned().eq(self.marker_parts(span, start))
+            && source
+                .phrases
+                .iter()
+                .cloned()
+                .eq(self.phrase_parts(span, start))
+            && source
+                .formats
+                .iter()
+                .cloned()
+                .eq(self.format_parts(span, start))
+            && source
+                .markers
+                .iter()
+                .cloned()
+                .eq(self.marker_parts(span, start))
     }
 
-    fn phrase_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
+    fn phrase_parts<'s>(
+        &'s self,
+        span: &Range<usize>,
+        start: usize,
+    ) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
         let span = span.clone();
         overlapping(self.phrases, &span).map(move |p| {
-            let clipped = p.bytes.start.max(span.start) - span.start..p.bytes.end.min(span.end) - span.start;
+            let clipped =
+                p.bytes.start.max(span.start) - span.start..p.bytes.end.min(span.end) - span.start;
             (clipped, relative_mark(&p.view, start))
         })
     }
 
-    fn format_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
+    fn format_parts<'s>(
+        &'s self,
+        span: &Range<usize>,
+        start: usize,
+    ) -> impl Iterator<Item = (Range<usize>, MarkView)> + 's {
         let span = span.clone();
         let first = self.formats.partition_point(|f| f.bytes.start < span.start);
         self.formats[first..]
             .iter()
             .take_while(move |f| f.bytes.start < span.end)
             .filter(move |f| f.bytes.end <= span.end)
-            .map(move |f| (f.bytes.start - span.start..f.bytes.end - span.start, relative_mark(&f.view, start)))
+            .map(move |f| {
+                (
+                    f.bytes.start - span.start..f.bytes.end - span.start,
+                    relative_mark(&f.view, start),
+                )
+            })
     }
 
-    fn marker_parts<'s>(&'s self, span: &Range<usize>, start: usize) -> impl Iterator<Item = (usize, Piece)> + 's {
+    fn marker_parts<'s>(
+        &'s self,
+        span: &Range<usize>,
+        start: usize,
+    ) -> impl Iterator<Item = (usize, Piece)> + 's {
         let span = span.clone();
         let first = self.markers.partition_point(|(b, _)| *b < span.start);
-        self.markers[first..].iter().take_while(move |(b, _)| *b <= span.end).map(move |(b, piece)| {
-            let mut piece = piece.clone();
-            make_relative(std::slice::from_mut(&mut piece), start);
-            (b - span.start, piece)
-        })
+        self.markers[first..]
+            .iter()
+            .take_while(move |(b, _)| *b <= span.end)
+            .map(move |(b, piece)| {
+                let mut piece = piece.clone();
+                make_relative(std::slice::from_mut(&mut piece), start);
+                (b - span.start, piece)
+            })
     }
 
     fn cut_part(&self, span: &Range<usize>) -> Option<usize> {
@@ -374,7 +507,10 @@ impl Builder<'_> {
             self.plain_run(&mut pieces, at..inner_span.start, false);
             let mut inner = Vec::new();
             self.plain_run(&mut inner, inner_span.clone(), false);
-            pieces.push(Piece::Mark { mark: phrase.view.clone(), inner });
+            pieces.push(Piece::Mark {
+                mark: phrase.view.clone(),
+                inner,
+            });
             at = inner_span.end;
         }
         self.plain_run(&mut pieces, at..span.end, true);
@@ -384,14 +520,17 @@ impl Builder<'_> {
     /// Text of `range` with the format marks and markers that start inside it; the line's last
     /// run also takes markers at the line's end (an empty paragraph that begins a page).
     fn plain_run(&self, out: &mut Vec<Piece>, range: Range<usize>, takes_line_end: bool) {
-        let owns = |b: usize| (range.start <= b && b < range.end) || (takes_line_end && b == range.end);
+        let owns =
+            |b: usize| (range.start <= b && b < range.end) || (takes_line_end && b == range.end);
         let first_marker = self.markers.partition_point(|(b, _)| *b < range.start);
         let mut events: Vec<(usize, Option<&Piece>, Option<&Span>)> = self.markers[first_marker..]
             .iter()
             .take_while(|(b, _)| owns(*b))
             .map(|(b, p)| (*b, Some(p), None))
             .collect();
-        let first_format = self.formats.partition_point(|f| f.bytes.start < range.start);
+        let first_format = self
+            .formats
+            .partition_point(|f| f.bytes.start < range.start);
         events.extend(
             self.formats[first_format..]
                 .iter()
@@ -416,14 +555,22 @@ impl Builder<'_> {
                 // marker at the mark's start came before it).
                 let mut inner = Vec::new();
                 let mut inner_at = format.bytes.start;
-                let first = self.markers.partition_point(|(b, _)| *b <= format.bytes.start);
-                for (b, marker) in self.markers[first..].iter().take_while(|(b, _)| *b < format.bytes.end) {
+                let first = self
+                    .markers
+                    .partition_point(|(b, _)| *b <= format.bytes.start);
+                for (b, marker) in self.markers[first..]
+                    .iter()
+                    .take_while(|(b, _)| *b < format.bytes.end)
+                {
                     self.text_piece(&mut inner, inner_at..*b);
                     inner.push(marker.clone());
                     inner_at = *b;
                 }
                 self.text_piece(&mut inner, inner_at..format.bytes.end);
-                out.push(Piece::Mark { mark: format.view.clone(), inner });
+                out.push(Piece::Mark {
+                    mark: format.view.clone(),
+                    inner,
+                });
                 at = format.bytes.end;
             }
         }
@@ -439,7 +586,10 @@ impl Builder<'_> {
         };
         for part in parts.into_iter().filter(|p| !p.is_empty()) {
             let over = self.cut.is_some_and(|c| part.start >= c);
-            out.push(Piece::Text { text: AttrValue::from(self.text[part].to_owned()), over });
+            out.push(Piece::Text {
+                text: AttrValue::from(self.text[part].to_owned()),
+                over,
+            });
         }
     }
 }
@@ -484,7 +634,9 @@ mod tests {
                         mark.start += start as isize;
                         mark.end += start;
                     }
-                    Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => *at += start,
+                    Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => {
+                        *at += start
+                    }
                 }
                 out.push((i, absolute));
                 if let Piece::Mark { inner, .. } = p {
@@ -507,9 +659,17 @@ mod tests {
 
     #[test]
     fn the_layer_mirrors_the_text_exactly() {
-        let seed = include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");
+        let seed =
+            include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");
         let report = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
-        for text in ["", "\n", "标题\n\n正文😀𠮷。\n", "为深入贯彻落实会议精神,结合实际,制定本方案。\n一、总体要求\n", seed, report] {
+        for text in [
+            "",
+            "\n",
+            "标题\n\n正文😀𠮷。\n",
+            "为深入贯彻落实会议精神,结合实际,制定本方案。\n一、总体要求\n",
+            seed,
+            report,
+        ] {
             for settings in [Settings::default(), settings_with_cap("js-2019-policy")] {
                 let analysis = analyze(text, &settings);
                 assert_eq!(mirror(&paragraph_views(text, Some(&analysis), &[])), text);
@@ -523,16 +683,20 @@ mod tests {
         // Title + 30 one-line paragraphs of 26 字 (with 𠮷, four bytes, and an emoji): line 23
         // is paragraph 22, the first of page 2.
         let body = format!("{}𠮷😀", "字".repeat(24));
-        let text = std::iter::once("标题".to_owned()).chain(std::iter::repeat_n(body.clone(), 30)).collect::<Vec<_>>().join("\n");
+        let text = std::iter::once("标题".to_owned())
+            .chain(std::iter::repeat_n(body.clone(), 30))
+            .collect::<Vec<_>>()
+            .join("\n");
         let analysis = analyze(&text, &Settings::default());
         assert_eq!(analysis.layout.pages, 2);
-        let breaks: Vec<(usize, usize, usize)> = walk(&paragraph_views(&text, Some(&analysis), &[]))
-            .into_iter()
-            .filter_map(|(i, p)| match p {
-                Piece::PageBreak { page, start } => Some((i, page, start)),
-                _ => None,
-            })
-            .collect();
+        let breaks: Vec<(usize, usize, usize)> =
+            walk(&paragraph_views(&text, Some(&analysis), &[]))
+                .into_iter()
+                .filter_map(|(i, p)| match p {
+                    Piece::PageBreak { page, start } => Some((i, page, start)),
+                    _ => None,
+                })
+                .collect();
         let scalar_start = "标题\n".chars().count() + 21 * (body.chars().count() + 1);
         assert_eq!(breaks, [(22, 2, scalar_start)]);
         assert_eq!(text.chars().nth(scalar_start), Some('字'));
@@ -543,12 +707,31 @@ mod tests {
         let text = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
         let analysis = analyze(text, &settings_with_cap("js-2019-policy"));
         let pieces = walk(&paragraph_views(text, Some(&analysis), &[]));
-        let breaks = pieces.iter().filter(|(_, p)| matches!(p, Piece::PageBreak { .. })).count();
+        let breaks = pieces
+            .iter()
+            .filter(|(_, p)| matches!(p, Piece::PageBreak { .. }))
+            .count();
         assert_eq!(breaks, analysis.layout.page_starts.len());
-        let phrase_marks = pieces.iter().filter(|(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != "format")).count();
+        let phrase_marks = pieces
+            .iter()
+            .filter(|(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != "format"))
+            .count();
         assert_eq!(phrase_marks, analysis.phrases.highlights.len());
-        let cuts: Vec<usize> = pieces.iter().filter_map(|(_, p)| match p { Piece::CapCut { start, .. } => Some(*start), _ => None }).collect();
-        let cut_byte = analysis.caps.as_ref().unwrap().first_cut().unwrap().cut.unwrap();
+        let cuts: Vec<usize> = pieces
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Piece::CapCut { start, .. } => Some(*start),
+                _ => None,
+            })
+            .collect();
+        let cut_byte = analysis
+            .caps
+            .as_ref()
+            .unwrap()
+            .first_cut()
+            .unwrap()
+            .cut
+            .unwrap();
         assert_eq!(cuts, [text[..cut_byte].chars().count()]);
         // Everything after the cut is shaded, nothing before it.
         let mut seen_cut = false;
@@ -565,25 +748,41 @@ mod tests {
     fn marks_carry_scalar_offsets_and_category() {
         let text = "𠮷😀报告\n为深入贯彻落实全会精神,结合本地实际,特制定本方案。\n";
         let analysis = analyze(text, &Settings::default());
-        assert!(!analysis.phrases.highlights.is_empty(), "the preamble is found");
-        assert!(!analysis.format.is_empty(), "the half-width commas are found");
+        assert!(
+            !analysis.phrases.highlights.is_empty(),
+            "the preamble is found"
+        );
+        assert!(
+            !analysis.format.is_empty(),
+            "the half-width commas are found"
+        );
         let chars: Vec<char> = text.chars().collect();
         let mut categories = Vec::new();
         for (_, piece) in walk(&paragraph_views(text, Some(&analysis), &[])) {
             if let Piece::Mark { mark, inner } = piece {
                 let mut covered = String::new();
                 flatten(&inner, &mut covered);
-                assert_eq!(chars[mark.start as usize..mark.end].iter().collect::<String>(), covered);
+                assert_eq!(
+                    chars[mark.start as usize..mark.end]
+                        .iter()
+                        .collect::<String>(),
+                    covered
+                );
                 categories.push(mark.category);
             }
         }
-        assert!(categories.contains(&"format") && categories.iter().any(|c| *c != "format"), "{categories:?}");
+        assert!(
+            categories.contains(&"format") && categories.iter().any(|c| *c != "format"),
+            "{categories:?}"
+        );
     }
 
     #[test]
     fn a_lagging_analysis_draws_nothing() {
         let views = paragraph_views("为深入贯彻落实全会精神", None, &[]);
-        assert!(views.iter().all(|v| v.pieces.iter().all(|p| matches!(p, Piece::Text { .. }))));
+        assert!(views
+            .iter()
+            .all(|v| v.pieces.iter().all(|p| matches!(p, Piece::Text { .. }))));
     }
 
     /// After an edit, every paragraph the edit did not touch keeps its pieces (the same `Rc`,
@@ -591,7 +790,9 @@ mod tests {
     /// paragraph, added one or removed one; the views equal views built from scratch.
     #[test]
     fn an_edit_keeps_the_pieces_of_every_paragraph_it_does_not_touch() {
-        let before = include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt").replace("\r\n", "\n");
+        let before =
+            include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt")
+                .replace("\r\n", "\n");
         let lines: Vec<&str> = before.split('\n').collect();
         let middle = lines.len() / 2;
         let edited = |f: &dyn Fn(&mut Vec<String>)| {
@@ -605,28 +806,62 @@ mod tests {
         let blank_lines = "标题\n\n第一段。\n\n\n第二段。".to_owned();
         let cases: [(&str, &str, String, Option<usize>); 5] = [
             // Equal paragraphs: the earlier ones keep the old views, the last is the new one.
-            ("an empty paragraph among empty ones", &blank_lines, blank_lines.replace("\n\n\n", "\n\n\n\n"), Some(5)),
-            ("typed at the end", &before, format!("{before}字"), Some(lines.len() - 1)),
-            ("typed in the middle", &before, edited(&|l| l[middle].push('字')), Some(middle)),
+            (
+                "an empty paragraph among empty ones",
+                &blank_lines,
+                blank_lines.replace("\n\n\n", "\n\n\n\n"),
+                Some(5),
+            ),
+            (
+                "typed at the end",
+                &before,
+                format!("{before}字"),
+                Some(lines.len() - 1),
+            ),
+            (
+                "typed in the middle",
+                &before,
+                edited(&|l| l[middle].push('字')),
+                Some(middle),
+            ),
             ("a paragraph added", &before, added.clone(), Some(middle)),
             ("a paragraph removed", &added, before.clone(), None),
         ];
         let settings = Settings::default();
-        let has_page_break = |v: &ParagraphView| v.pieces.iter().any(|p| matches!(p, Piece::PageBreak { .. }));
+        let has_page_break = |v: &ParagraphView| {
+            v.pieces
+                .iter()
+                .any(|p| matches!(p, Piece::PageBreak { .. }))
+        };
         for (name, before, after, touched) in cases {
             let old = paragraph_views(before, Some(&analyze(before, &settings)), &[]);
             let analysis = analyze(&after, &settings);
             let views = paragraph_views(&after, Some(&analysis), &old);
-            assert_eq!(views, paragraph_views(&after, Some(&analysis), &[]), "{name}");
-            let rebuilt: Vec<usize> = (0..views.len()).filter(|&i| !old.iter().any(|o| Rc::ptr_eq(&o.pieces, &views[i].pieces))).collect();
+            assert_eq!(
+                views,
+                paragraph_views(&after, Some(&analysis), &[]),
+                "{name}"
+            );
+            let rebuilt: Vec<usize> = (0..views.len())
+                .filter(|&i| !old.iter().any(|o| Rc::ptr_eq(&o.pieces, &views[i].pieces)))
+                .collect();
             // Only the edited paragraph, and those where a page now begins at another place.
             let moved_page = |i: usize| {
-                let before_edit = [Some(i), (i + old.len()).checked_sub(views.len())].into_iter().flatten().filter_map(|j| old.get(j));
+                let before_edit = [Some(i), (i + old.len()).checked_sub(views.len())]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| old.get(j));
                 has_page_break(&views[i]) || before_edit.into_iter().any(has_page_break)
             };
-            assert!(rebuilt.iter().all(|&i| Some(i) == touched || moved_page(i)), "{name}: rebuilt {rebuilt:?}");
+            assert!(
+                rebuilt.iter().all(|&i| Some(i) == touched || moved_page(i)),
+                "{name}: rebuilt {rebuilt:?}"
+            );
             if let Some(touched) = touched {
-                assert!(rebuilt.contains(&touched), "{name}: the edited paragraph kept old pieces");
+                assert!(
+                    rebuilt.contains(&touched),
+                    "{name}: the edited paragraph kept old pieces"
+                );
             }
             // A view that kept old pieces kept their key too, and no two views share one.
             for view in &views {
@@ -645,12 +880,26 @@ mod tests {
     fn a_mark_over_a_line_break_is_drawn_in_both_paragraphs_with_its_whole_offsets() {
         use jianwen_engine::phrases::{Category, CustomRule, Severity};
         let mut settings = Settings::default();
-        let rule = CustomRule { pattern: "𠮷甲\n乙".into(), category: Category::Stock, severity: Severity::Medium, reason: "跨行。".into(), suggestion: String::new() };
+        let rule = CustomRule {
+            pattern: "𠮷甲\n乙".into(),
+            category: Category::Stock,
+            severity: Severity::Medium,
+            reason: "跨行。".into(),
+            suggestion: String::new(),
+        };
         settings.rules.add(rule).unwrap();
         let text = "标题\n今天各单位召开会议😀𠮷甲\n乙丙丁戊己庚辛壬癸。";
         let analysis = analyze(text, &settings);
-        assert_eq!(analysis.phrases.highlights.len(), 1, "{:?}", analysis.phrases.highlights);
-        assert_eq!(&text[analysis.phrases.highlights[0].span.clone()], "𠮷甲\n乙");
+        assert_eq!(
+            analysis.phrases.highlights.len(),
+            1,
+            "{:?}",
+            analysis.phrases.highlights
+        );
+        assert_eq!(
+            &text[analysis.phrases.highlights[0].span.clone()],
+            "𠮷甲\n乙"
+        );
         let views = paragraph_views(text, Some(&analysis), &[]);
         assert_eq!(mirror(&views), text);
         let marks: Vec<(usize, isize, usize)> = walk(&views)

@@ -17,14 +17,20 @@ pub fn install() {
 fn show(detail: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     // A second panic (work queued behind the first) keeps the first screen.
-    if document.query_selector("[data-testid=panic-screen]").ok()?.is_some() {
+    if document
+        .query_selector("[data-testid=panic-screen]")
+        .ok()?
+        .is_some()
+    {
         return Some(());
     }
     let screen = document.create_element("div").ok()?;
     screen.set_class_name("panic-screen");
     screen.set_attribute("role", "alertdialog").ok()?;
     screen.set_attribute("data-testid", "panic-screen").ok()?;
-    screen.set_attribute("aria-labelledby", "panic-title").ok()?;
+    screen
+        .set_attribute("aria-labelledby", "panic-title")
+        .ok()?;
     let title = document.create_element("h2").ok()?;
     title.set_id("panic-title");
     title.set_text_content(Some("简文出错了"));

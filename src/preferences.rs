@@ -41,13 +41,22 @@ mod tests {
     #[test]
     fn stored_preferences_round_trip_and_old_versions_take_defaults() {
         let mut prefs = Preferences::default();
-        prefs.caps.choose(CURRENT_DRAFT, Some("js-2019-policy")).unwrap();
+        prefs
+            .caps
+            .choose(CURRENT_DRAFT, Some("js-2019-policy"))
+            .unwrap();
         prefs.layout = LayoutProfile::gbt9704().with_header_lines(13);
         let json = serde_json::to_string(&prefs).unwrap();
         assert_eq!(serde_json::from_str::<Preferences>(&json).unwrap(), prefs);
-        assert_eq!(serde_json::from_str::<Preferences>("{}").unwrap(), Preferences::default());
+        assert_eq!(
+            serde_json::from_str::<Preferences>("{}").unwrap(),
+            Preferences::default()
+        );
         let settings = prefs.engine_settings();
-        assert_eq!(settings.cap.as_ref().map(|c| c.id()), Some("js-2019-policy"));
+        assert_eq!(
+            settings.cap.as_ref().map(|c| c.id()),
+            Some("js-2019-policy")
+        );
         assert_eq!(settings.layout.header_lines(), 13);
     }
 }

@@ -15,7 +15,9 @@ pub enum LineKind {
     /// A full line inside a paragraph: justified to the grid.
     Full,
     /// The last line of a paragraph (or its only line): left-aligned, indented when also first.
-    Last { first: bool },
+    Last {
+        first: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,13 +40,21 @@ pub struct PrintPage {
 pub fn print_pages(text: &str, layout: &Layout, profile: &LayoutProfile) -> Vec<PrintPage> {
     let per_page = profile.lines_per_page() as usize;
     let header = profile.header_lines() as usize;
-    let mut pages = vec![PrintPage { number: 1, reserved_lines: header, lines: Vec::new() }];
+    let mut pages = vec![PrintPage {
+        number: 1,
+        reserved_lines: header,
+        lines: Vec::new(),
+    }];
     let mut used = header;
     for (index, paragraph) in layout.paragraphs.iter().enumerate() {
         let is_title = index == 0 && profile.title();
         let count = paragraph.line_starts.len();
         for (line, &start) in paragraph.line_starts.iter().enumerate() {
-            let end = paragraph.line_starts.get(line + 1).copied().unwrap_or(paragraph.span.end);
+            let end = paragraph
+                .line_starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(paragraph.span.end);
             let kind = match (is_title, line == 0, line + 1 == count) {
                 (true, _, _) => LineKind::Title,
                 (false, first, true) => LineKind::Last { first },
@@ -52,11 +62,18 @@ pub fn print_pages(text: &str, layout: &Layout, profile: &LayoutProfile) -> Vec<
                 (false, false, false) => LineKind::Full,
             };
             if used == per_page {
-                pages.push(PrintPage { number: pages.len() + 1, reserved_lines: 0, lines: Vec::new() });
+                pages.push(PrintPage {
+                    number: pages.len() + 1,
+                    reserved_lines: 0,
+                    lines: Vec::new(),
+                });
                 used = 0;
             }
             let page = pages.last_mut().expect("there is always a page");
-            page.lines.push(PrintLine { text: AttrValue::from(text[start..end].to_owned()), kind });
+            page.lines.push(PrintLine {
+                text: AttrValue::from(text[start..end].to_owned()),
+                kind,
+            });
             used += 1;
         }
     }
@@ -70,9 +87,16 @@ mod tests {
 
     #[test]
     fn pages_follow_the_engine_line_for_line() {
-        let body = "为切实减轻基层负担，各地区各部门要严格控制发文数量，压缩文件篇幅，确保文件精简管用。";
-        let text = std::iter::once("关于精简文件的通知").chain(std::iter::repeat_n(body, 12)).collect::<Vec<_>>().join("\n");
-        for profile in [LayoutProfile::gbt9704(), LayoutProfile::gbt9704().with_header_lines(13)] {
+        let body =
+            "为切实减轻基层负担，各地区各部门要严格控制发文数量，压缩文件篇幅，确保文件精简管用。";
+        let text = std::iter::once("关于精简文件的通知")
+            .chain(std::iter::repeat_n(body, 12))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for profile in [
+            LayoutProfile::gbt9704(),
+            LayoutProfile::gbt9704().with_header_lines(13),
+        ] {
             let l = layout(&text, &profile);
             let pages = print_pages(&text, &l, &profile);
             assert_eq!(pages.len(), l.pages);
@@ -80,7 +104,11 @@ mod tests {
             assert!(pages.iter().all(|p| p.reserved_lines + p.lines.len() <= 22));
             assert_eq!(pages[0].lines[0].kind, LineKind::Title);
             assert_eq!(pages[0].lines[1].kind, LineKind::First);
-            let joined: String = pages.iter().flat_map(|p| &p.lines).map(|l| l.text.to_string()).collect();
+            let joined: String = pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .map(|l| l.text.to_string())
+                .collect();
             assert_eq!(joined, text.replace('\n', ""));
             // Each later page begins where the engine says.
             for (page, &start) in pages.iter().skip(1).zip(&l.page_starts) {

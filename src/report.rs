@@ -5,10 +5,10 @@
 //! `<img src=x onerror=…>` must print as text, never run. The page carries its style inline and
 //! has no script and no external resource, so it opens the same offline, years later.
 
+use crate::excerpt::excerpt;
 use jianwen_engine::caps::{CapState, Unit};
 use jianwen_engine::Analysis;
 use std::fmt::Write as _;
-use crate::excerpt::excerpt;
 
 /// `text` with the five characters that HTML gives meaning to replaced by entities, so it is
 /// safe in element content and in quoted attribute values.
@@ -33,7 +33,13 @@ pub fn escape_html(text: &str) -> String {
 pub fn file_stem(title: &str, fallback: &str) -> String {
     let cleaned: String = title
         .chars()
-        .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || r#"\/:*?"<>|"#.contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let trimmed = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '.');
     if trimmed.is_empty() {
@@ -146,10 +152,13 @@ pub fn check_report(title: &str, text: &str, analysis: &Analysis) -> String {
         html.push_str("</table>");
     }
 
-    let _ = writeln!(html, "<h2>正文</h2><div class=\"text\">{}</div></body></html>", escape_html(text));
+    let _ = writeln!(
+        html,
+        "<h2>正文</h2><div class=\"text\">{}</div></body></html>",
+        escape_html(text)
+    );
     html
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -159,7 +168,10 @@ mod tests {
     #[test]
     fn escape_covers_every_special_character() {
         for (input, expected) in [
-            ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+            (
+                "<img src=x onerror=alert(1)>",
+                "&lt;img src=x onerror=alert(1)&gt;",
+            ),
             ("a & b", "a &amp; b"),
             (r#""'"#, "&quot;&#39;"),
             ("关于𠮷的通知", "关于𠮷的通知"),
@@ -186,7 +198,11 @@ mod tests {
     #[test]
     fn user_text_in_the_report_stays_text() {
         let text = "关于<img src=x onerror=alert(1)>的通知\n坚决贯彻落实，切实抓紧抓好。<script>alert(2)</script>\n";
-        let report = check_report("关于<img src=x onerror=alert(1)>的通知", text, &analyze(text, &Settings::default()));
+        let report = check_report(
+            "关于<img src=x onerror=alert(1)>的通知",
+            text,
+            &analyze(text, &Settings::default()),
+        );
         assert!(report.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!report.contains("<img"), "{report}");
         assert!(!report.contains("<script"), "{report}");
@@ -198,16 +214,26 @@ mod tests {
 
     #[test]
     fn caps_and_findings_appear_with_their_reasons() {
-        let text = "关于开展检查的通知\n在市委、市政府的坚强领导下，全市上下高度重视，坚决贯彻落实。\n";
+        let text =
+            "关于开展检查的通知\n在市委、市政府的坚强领导下，全市上下高度重视，坚决贯彻落实。\n";
         let mut settings = Settings::default();
-        settings.cap = jianwen_engine::caps::CapSettings::default().profiles().next().cloned();
+        settings.cap = jianwen_engine::caps::CapSettings::default()
+            .profiles()
+            .next()
+            .cloned();
         let analysis = analyze(text, &settings);
         let report = check_report("关于开展检查的通知", text, &analysis);
-        let cap = analysis.caps.as_ref().expect("a profile gives a cap report");
+        let cap = analysis
+            .caps
+            .as_ref()
+            .expect("a profile gives a cap report");
         assert!(report.contains(&escape_html(&cap.citation)), "{report}");
         for h in &analysis.phrases.highlights {
             assert!(report.contains(&escape_html(&h.reason)), "{report}");
         }
-        assert!(report.contains(&format!("<h2>发现（{} 处）</h2>", analysis.phrases.highlights.len())));
+        assert!(report.contains(&format!(
+            "<h2>发现（{} 处）</h2>",
+            analysis.phrases.highlights.len()
+        )));
     }
 }

@@ -65,9 +65,22 @@ impl Draft {
         }
     }
 
-    fn analyzed(&self, text: Rc<str>, preferences: Rc<Preferences>, settings: Rc<Settings>) -> Self {
+    fn analyzed(
+        &self,
+        text: Rc<str>,
+        preferences: Rc<Preferences>,
+        settings: Rc<Settings>,
+    ) -> Self {
         let analysis = Rc::new(self.analyzer.analyze(&text, &settings));
-        Self { analysis, analyzed_text: Rc::clone(&text), text, preferences, settings, stale: false, analyzer: self.analyzer.clone() }
+        Self {
+            analysis,
+            analyzed_text: Rc::clone(&text),
+            text,
+            preferences,
+            settings,
+            stale: false,
+            analyzer: self.analyzer.clone(),
+        }
     }
 }
 
@@ -92,11 +105,19 @@ impl Reducible for Draft {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Composing(text) if *self.text == *text => self,
-            Action::Composing(text) => Rc::new(Self { text: text.into(), stale: true, ..(*self).clone() }),
+            Action::Composing(text) => Rc::new(Self {
+                text: text.into(),
+                stale: true,
+                ..(*self).clone()
+            }),
             Action::Settled(text) if *self.text == *text && !self.stale => self,
             #[cfg(feature = "panic-probe")]
             Action::Settled(text) if text.contains(PANIC_PROBE) => panic!("panic probe typed"),
-            Action::Settled(text) => Rc::new(self.analyzed(text.into(), Rc::clone(&self.preferences), Rc::clone(&self.settings))),
+            Action::Settled(text) => Rc::new(self.analyzed(
+                text.into(),
+                Rc::clone(&self.preferences),
+                Rc::clone(&self.settings),
+            )),
             Action::Configure(preferences) if preferences == *self.preferences => self,
             Action::Configure(preferences) => {
                 let settings = Rc::new(preferences.engine_settings());

@@ -6,12 +6,16 @@
 //! It holds about 5 MB per origin in Chromium and Firefox (see [`STORAGE_LIMIT_NOTE`]).
 
 use crate::preferences::Preferences;
+use jianwen_io::{
+    history_key, index_json, load, text_key, History, Library, Loaded, Stored, INDEX_KEY,
+    LEGACY_DRAFT_KEY, TEXT_KEY_PREFIX,
+};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use jianwen_io::{history_key, index_json, load, text_key, History, Library, Loaded, Stored, INDEX_KEY, LEGACY_DRAFT_KEY, TEXT_KEY_PREFIX};
 
 /// What the drafts list says about the room there is.
-pub const STORAGE_LIMIT_NOTE: &str = "草稿保存在本机浏览器中，全部草稿及其历史版本合计约 5 MB（约 250 万字）。";
+pub const STORAGE_LIMIT_NOTE: &str =
+    "草稿保存在本机浏览器中，全部草稿及其历史版本合计约 5 MB（约 250 万字）。";
 
 /// The message for any refused write: what happened, what is kept, what to do.
 pub const SAVE_REFUSED: &str = "草稿未能保存到本机浏览器存储（存储空间已满或被浏览器禁止）。文字仍在编辑框中，请勿关闭页面；请先导出备份，再删除不需要的草稿、清空回收站后继续。此前保存的内容不受影响。";
@@ -27,20 +31,37 @@ fn get(key: &str) -> Option<String> {
 
 fn set(key: &str, value: &str) -> Result<(), String> {
     let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
-    storage.set_item(key, value).map_err(|_| SAVE_REFUSED.to_owned())
+    storage
+        .set_item(key, value)
+        .map_err(|_| SAVE_REFUSED.to_owned())
 }
 
 /// The library as stored, migrated from version 1 and repaired where damaged (see
 /// [`jianwen_io::load`]). Without storage (private mode, disabled) it is one empty draft.
 pub fn load_library(now: i64) -> Loaded {
-    let Some(storage) = storage() else { return load(Stored::default(), now) };
+    let Some(storage) = storage() else {
+        return load(Stored::default(), now);
+    };
     let keys = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten());
     let texts = keys
         .filter_map(|key| key.strip_prefix(TEXT_KEY_PREFIX).map(str::to_owned))
-        .filter_map(|id| storage.get_item(&text_key(&id)).ok().flatten().map(|text| (id, text)))
+        .filter_map(|id| {
+            storage
+                .get_item(&text_key(&id))
+                .ok()
+                .flatten()
+                .map(|text| (id, text))
+        })
         .collect();
     let (index, legacy) = (get(INDEX_KEY), get(LEGACY_DRAFT_KEY));
-    load(Stored { index: index.as_deref(), texts, legacy: legacy.as_deref() }, now)
+    load(
+        Stored {
+            index: index.as_deref(),
+            texts,
+            legacy: legacy.as_deref(),
+        },
+        now,
+    )
 }
 
 /// Saves one draft's text: the write made on every change while typing.
@@ -60,7 +81,10 @@ pub fn save_text(id: &str, text: &str) -> Result<(), String> {
 /// As [`save_text`].
 pub fn save_typed_text(id: &str, text: &JsString) -> Result<(), String> {
     let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
-    storage.unchecked_ref::<StringStorage>().set_item(&text_key(id), text).map_err(|_| SAVE_REFUSED.to_owned())
+    storage
+        .unchecked_ref::<StringStorage>()
+        .set_item(&text_key(id), text)
+        .map_err(|_| SAVE_REFUSED.to_owned())
 }
 
 #[wasm_bindgen]
@@ -177,7 +201,12 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
     }
     match serde_json::from_str(&json) {
         Ok(preferences) => (preferences, None),
-        Err(e) => (Preferences::default(), Some(format!("本机保存的设置无法读取（{e}），已改用默认设置；草稿不受影响。"))),
+        Err(e) => (
+            Preferences::default(),
+            Some(format!(
+                "本机保存的设置无法读取（{e}），已改用默认设置；草稿不受影响。"
+            )),
+        ),
     }
 }
 
@@ -187,7 +216,8 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
 /// A Chinese message when the browser refuses; the preferences stay in effect for this session.
 pub fn save_preferences(preferences: &Preferences) -> Result<(), String> {
     let json = serde_json::to_string(preferences).map_err(|e| e.to_string())?;
-    set(PREFERENCES_KEY, &json).map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
+    set(PREFERENCES_KEY, &json)
+        .map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
 }
 
 #[cfg(test)]
@@ -197,8 +227,14 @@ mod tests {
     #[test]
     fn presence_values_are_read_back_and_garbage_is_ignored() {
         let cases = [
-            ("opened t1 1700 d1700-2", Some((Presence::Opened, "t1", "d1700-2"))),
-            ("also-open t2 5 legacy", Some((Presence::AlsoOpen, "t2", "legacy"))),
+            (
+                "opened t1 1700 d1700-2",
+                Some((Presence::Opened, "t1", "d1700-2")),
+            ),
+            (
+                "also-open t2 5 legacy",
+                Some((Presence::AlsoOpen, "t2", "legacy")),
+            ),
             ("opened t1 1700", None),
             ("closed t1 1 d1", None),
             ("", None),

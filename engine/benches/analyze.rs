@@ -22,8 +22,10 @@
 //! For figures at full optimisation, without editing the workspace's profiles:
 //! `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p jianwen-engine --bench analyze`.
 
-use criterion::{criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, Throughput};
 use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, Throughput,
+};
 use jianwen_engine::caps::{self, builtin_profile};
 use jianwen_engine::counting::{count, Counts};
 use jianwen_engine::format::{self, FormatSettings};
@@ -42,11 +44,18 @@ const CAP: &str = "js-2019-policy";
 const LARGE: usize = 500_000;
 
 /// The texts of the `keystroke` group: typing matters most in long drafts.
-const KEYSTROKE_CASES: [&str; 3] = ["hebei_2026_gov_work_report", "generated_25k", "generated_100k"];
+const KEYSTROKE_CASES: [&str; 3] = [
+    "hebei_2026_gov_work_report",
+    "generated_25k",
+    "generated_100k",
+];
 
 /// The texts, each with its name and its 字: three corpus documents and generated drafts.
 fn inputs() -> Vec<(String, usize, String)> {
-    let corpus = texts::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus"));
+    let corpus = texts::read_corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus"
+    ));
     texts::cases(&corpus, &texts::CORPUS_CASES, &[25_000, 100_000, 1_000_000])
         .into_iter()
         .map(|case| (case.name, case.zi, case.text))
@@ -54,7 +63,12 @@ fn inputs() -> Vec<(String, usize, String)> {
 }
 
 /// Runs `routine` on every input in a group named `group`, with throughput in 字.
-fn bench_each(c: &mut Criterion, inputs: &[(String, usize, String)], group: &str, mut routine: impl FnMut(&mut BenchmarkGroup<WallTime>, BenchmarkId, &str)) {
+fn bench_each(
+    c: &mut Criterion,
+    inputs: &[(String, usize, String)],
+    group: &str,
+    mut routine: impl FnMut(&mut BenchmarkGroup<WallTime>, BenchmarkId, &str),
+) {
     let mut group = c.benchmark_group(group);
     for (name, zi, text) in inputs {
         if *zi > LARGE {
@@ -69,41 +83,68 @@ fn bench_each(c: &mut Criterion, inputs: &[(String, usize, String)], group: &str
 fn benches(c: &mut Criterion) {
     let inputs = inputs();
     let mut settings = Settings::default();
-    settings.cap = Some(builtin_profile(CAP).expect("the built-in cap profile exists").clone());
+    settings.cap = Some(
+        builtin_profile(CAP)
+            .expect("the built-in cap profile exists")
+            .clone(),
+    );
     let profile = LayoutProfile::default();
     let rules = RuleSet::default();
     let format_settings = FormatSettings::default();
     let cap = settings.cap.clone().expect("set above");
 
     bench_each(c, &inputs, "analyze", |g, id, text| {
-        g.bench_with_input(id, text, |b, text| b.iter(|| analyze(black_box(text), &settings)));
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| analyze(black_box(text), &settings))
+        });
     });
     bench_each(c, &inputs, "count", |g, id, text| {
         g.bench_with_input(id, text, |b, text| b.iter(|| count(black_box(text))));
     });
     bench_each(c, &inputs, "layout", |g, id, text| {
-        g.bench_with_input(id, text, |b, text| b.iter(|| layout(black_box(text), &profile)));
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| layout(black_box(text), &profile))
+        });
     });
     bench_each(c, &inputs, "phrases", |g, id, text| {
-        g.bench_with_input(id, text, |b, text| b.iter(|| phrases::find(black_box(text), &rules)));
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| phrases::find(black_box(text), &rules))
+        });
     });
     bench_each(c, &inputs, "format", |g, id, text| {
-        g.bench_with_input(id, text, |b, text| b.iter(|| format::check(black_box(text), &format_settings)));
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| format::check(black_box(text), &format_settings))
+        });
     });
     bench_each(c, &inputs, "caps", |g, id, text| {
         let counts: Counts = count(text);
         let laid_out = layout(text, &profile);
         g.bench_with_input(id, text, |b, text| {
-            b.iter(|| caps::evaluate(&cap, &counts, &laid_out, black_box(text), settings.speaking_rate))
+            b.iter(|| {
+                caps::evaluate(
+                    &cap,
+                    &counts,
+                    &laid_out,
+                    black_box(text),
+                    settings.speaking_rate,
+                )
+            })
         });
     });
     bench_each(c, &inputs, "autocorrect_lint", |g, id, text| {
-        g.bench_with_input(id, text, |b, text| b.iter(|| autocorrect::lint_for(black_box(text), "text")));
+        g.bench_with_input(id, text, |b, text| {
+            b.iter(|| autocorrect::lint_for(black_box(text), "text"))
+        });
     });
-    let typed: Vec<(String, usize, String)> =
-        inputs.iter().filter(|(name, _, _)| KEYSTROKE_CASES.contains(&name.as_str())).cloned().collect();
+    let typed: Vec<(String, usize, String)> = inputs
+        .iter()
+        .filter(|(name, _, _)| KEYSTROKE_CASES.contains(&name.as_str()))
+        .cloned()
+        .collect();
     bench_each(c, &typed, "keystroke", |g, id, text| {
-        let middle = (text.len() / 2..).find(|&i| text.is_char_boundary(i)).expect("a text ends on a boundary");
+        let middle = (text.len() / 2..)
+            .find(|&i| text.is_char_boundary(i))
+            .expect("a text ends on a boundary");
         let edited = format!("{}字{}", &text[..middle], &text[middle..]);
         let mut analyzer = Analyzer::new();
         analyzer.analyze(text, &settings);

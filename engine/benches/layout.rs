@@ -13,12 +13,19 @@ mod texts;
 
 fn bench_layout(c: &mut Criterion) {
     let profile = LayoutProfile::gbt9704();
-    let corpus = texts::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus"));
+    let corpus = texts::read_corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus"
+    ));
     let cases = texts::cases(&corpus, &["hebei_2026_gov_work_report"], &[25_000, 200_000]);
     let mut group = c.benchmark_group("layout");
     for case in &cases {
         group.throughput(Throughput::Elements(case.zi as u64));
-        group.bench_with_input(BenchmarkId::new(&case.name, case.zi), &case.text, |b, text| b.iter(|| layout(black_box(text), &profile)));
+        group.bench_with_input(
+            BenchmarkId::new(&case.name, case.zi),
+            &case.text,
+            |b, text| b.iter(|| layout(black_box(text), &profile)),
+        );
     }
     group.finish();
 }

@@ -94,17 +94,33 @@ impl Analyzer {
             })
             .collect();
 
-        let counts = parts.iter().fold(Counts::default(), |sum, p| sum.plus(p.counts));
-        let layout = paginate(layout_paragraphs(text, &spans, &parts, settings), &settings.layout);
+        let counts = parts
+            .iter()
+            .fold(Counts::default(), |sum, p| sum.plus(p.counts));
+        let layout = paginate(
+            layout_paragraphs(text, &spans, &parts, settings),
+            &settings.layout,
+        );
         let sentences = sentences(&spans, &parts);
         let found = if self.phrases_per_paragraph {
             found(&spans, &parts)
         } else {
             settings.rules.matcher().find(text)
         };
-        let shapes: Vec<Shape> = parts.iter().flat_map(|p| p.shapes.iter().copied()).collect();
+        let shapes: Vec<Shape> = parts
+            .iter()
+            .flat_map(|p| p.shapes.iter().copied())
+            .collect();
         let texts: Vec<&TextEvidence> = parts.iter().flat_map(|p| p.texts.iter()).collect();
-        let phrases = phrases::resolve(text, &settings.rules, counts.word_count, &sentences, &shapes, &texts, found);
+        let phrases = phrases::resolve(
+            text,
+            &settings.rules,
+            counts.word_count,
+            &sentences,
+            &shapes,
+            &texts,
+            found,
+        );
         let format = self.format(text, &spans, &parts, settings);
         let caps = settings
             .cap
@@ -165,7 +181,13 @@ fn layout_paragraphs(
         .map(|(index, (span, part))| {
             let line_starts = if index == 0 && settings.layout.title() {
                 let mut scratch = Vec::new();
-                paragraph_line_starts(&text[span.clone()], span.start, true, &settings.layout, &mut scratch)
+                paragraph_line_starts(
+                    &text[span.clone()],
+                    span.start,
+                    true,
+                    &settings.layout,
+                    &mut scratch,
+                )
             } else {
                 part.line_starts.iter().map(|&at| span.start + at).collect()
             };
@@ -205,7 +227,8 @@ fn found(spans: &[Range<usize>], parts: &[Arc<ParagraphAnalysis>]) -> Found {
             span: moved(&m.span, span.start),
             rule: m.rule,
         }));
-        all.adverbs.extend(found.adverbs.iter().map(|a| moved(a, span.start)));
+        all.adverbs
+            .extend(found.adverbs.iter().map(|a| moved(a, span.start)));
     }
     all
 }
@@ -225,12 +248,23 @@ mod tests {
         let mut text = String::from("标题\n甲乙丙。\n“引文\n“引文\n丁戊己。\n");
         for i in 0..50 {
             // Typing at the end of the second paragraph: a new text for it at every call.
-            text.insert(text.find('\n').unwrap() + 1, if i % 2 == 0 { '字' } else { '，' });
+            text.insert(
+                text.find('\n').unwrap() + 1,
+                if i % 2 == 0 { '字' } else { '，' },
+            );
             analyzer.analyze(&text, &settings);
             let paragraphs = paragraph_spans(&text).len();
-            assert_eq!(analyzer.paragraphs.len(), paragraphs - 1, "one entry per distinct paragraph");
+            assert_eq!(
+                analyzer.paragraphs.len(),
+                paragraphs - 1,
+                "one entry per distinct paragraph"
+            );
             // The two "“引文" have different roles: one is followed by another quotation.
-            assert_eq!(analyzer.format.len(), paragraphs, "one entry per paragraph and role");
+            assert_eq!(
+                analyzer.format.len(),
+                paragraphs,
+                "one entry per paragraph and role"
+            );
         }
     }
 }

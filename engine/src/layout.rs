@@ -75,7 +75,13 @@ pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
         .into_iter()
         .enumerate()
         .map(|(index, span)| {
-            let line_starts = paragraph_line_starts(&text[span.clone()], span.start, index == 0, profile, &mut glyphs);
+            let line_starts = paragraph_line_starts(
+                &text[span.clone()],
+                span.start,
+                index == 0,
+                profile,
+                &mut glyphs,
+            );
             ParagraphLayout { span, line_starts }
         })
         .collect();
@@ -93,7 +99,11 @@ pub(crate) fn paragraph_line_starts(
     profile: &LayoutProfile,
     glyphs: &mut Vec<breaking::Glyph>,
 ) -> Vec<usize> {
-    let indent = if first && profile.title() { 0 } else { profile.first_line_indent() };
+    let indent = if first && profile.title() {
+        0
+    } else {
+        profile.first_line_indent()
+    };
     breaking::line_starts(paragraph, base, indent, profile.cells_per_line(), glyphs)
 }
 
@@ -116,5 +126,12 @@ pub(crate) fn paginate(paragraphs: Vec<ParagraphLayout>, profile: &LayoutProfile
         .filter(|&(line, _)| header + line > 0 && (header + line).is_multiple_of(per_page))
         .map(|(_, &start)| start)
         .collect();
-    Layout { paragraphs, lines, title_lines, pages, lines_on_last_page: filled - (pages - 1) * per_page, page_starts }
+    Layout {
+        paragraphs,
+        lines,
+        title_lines,
+        pages,
+        lines_on_last_page: filled - (pages - 1) * per_page,
+        page_starts,
+    }
 }

@@ -86,7 +86,10 @@ pub struct Analysis {
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     let counts = counting::count(text);
     let layout = layout::layout(text, &settings.layout);
-    let caps = settings.cap.as_ref().map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
+    let caps = settings
+        .cap
+        .as_ref()
+        .map(|cap| caps::evaluate(cap, &counts, &layout, text, settings.speaking_rate));
     // Phrases and format checks both go by sentence: split once.
     let sentences = sentences::sentences(text);
     let mut analysis = Analysis {

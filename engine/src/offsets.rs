@@ -30,7 +30,11 @@ pub struct Position {
 /// assert_eq!(p.iter().map(|p| p.scalar).collect::<Vec<_>>(), [0, 1, 2, 3]);
 /// ```
 pub fn positions(text: &str, sorted_bytes: impl IntoIterator<Item = usize>) -> Vec<Position> {
-    let mut at = Position { byte: 0, utf16: 0, scalar: 0 };
+    let mut at = Position {
+        byte: 0,
+        utf16: 0,
+        scalar: 0,
+    };
     sorted_bytes
         .into_iter()
         .map(|target| {
@@ -46,7 +50,11 @@ pub fn positions(text: &str, sorted_bytes: impl IntoIterator<Item = usize>) -> V
                 let run = &text.as_bytes()[at.byte..end];
                 let scalars = run.iter().filter(|&&b| (b as i8) >= -0x40).count();
                 let astral = run.iter().filter(|&&b| b >= 0xF0).count();
-                at = Position { byte: end, utf16: at.utf16 + scalars + astral, scalar: at.scalar + scalars };
+                at = Position {
+                    byte: end,
+                    utf16: at.utf16 + scalars + astral,
+                    scalar: at.scalar + scalars,
+                };
             }
             at
         })

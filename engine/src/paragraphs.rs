@@ -26,7 +26,11 @@ pub fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         spans.push(start..i);
-        start = i + if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+        start = i + if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
     }
     if start < bytes.len() {
         spans.push(start..bytes.len());

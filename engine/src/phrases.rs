@@ -48,9 +48,9 @@
 
 mod matcher;
 mod pattern;
+mod reasons;
 mod rule_set;
 mod rules;
-mod reasons;
 pub(crate) mod structure;
 
 pub use pattern::{PatternProblem, CLAUSE_SLOT_MAX};
@@ -60,15 +60,15 @@ pub use rule_set::{
 pub use rules::{builtin_rules, Category, Rule, Severity};
 
 use crate::counting::count;
+use crate::roles::features::{positions, Position};
+use crate::roles::model::{RoleModel, BUILTIN_MODEL};
+use crate::roles::{self, Role, RuleEvidence, TextEvidence};
 use crate::sentences::{sentences, Sentence};
 pub(crate) use matcher::{Found, RawMatch};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::Arc;
 pub(crate) use structure::{shapes, Shape};
-use crate::roles::features::{positions, Position};
-use crate::roles::model::{RoleModel, BUILTIN_MODEL};
-use crate::roles::{self, Role, RuleEvidence, TextEvidence};
 
 /// A sentence at least this many percent formula (by letters and 汉字) is highlighted whole.
 pub const FORMULA_SHARE_PERCENT: usize = 60;
@@ -228,7 +228,16 @@ pub fn find_with_model(text: &str, rules: &RuleSet, model: &RoleModel) -> Phrase
     let texts = text_evidence_with(model, text, &sentences);
     let texts: Vec<&TextEvidence> = texts.iter().collect();
     let found = rules.matcher().find(text);
-    resolve_with(model, text, rules, count(text).word_count, &sentences, &shapes, &texts, found)
+    resolve_with(
+        model,
+        text,
+        rules,
+        count(text).word_count,
+        &sentences,
+        &shapes,
+        &texts,
+        found,
+    )
 }
 
 /// [`find`] for a text of `total` 字 (Word's 字数) and these `sentences`, which
@@ -242,7 +251,15 @@ pub(crate) fn find_in(
     let shapes = structure::shapes(text, sentences);
     let texts = text_evidence(text, sentences);
     let texts: Vec<&TextEvidence> = texts.iter().collect();
-    resolve(text, rules, total, sentences, &shapes, &texts, rules.matcher().find(text))
+    resolve(
+        text,
+        rules,
+        total,
+        sentences,
+        &shapes,
+        &texts,
+        rules.matcher().find(text),
+    )
 }
 
 /// What the role model reads of each sentence's own text, under the built-in model: kept per
@@ -272,7 +289,16 @@ pub(crate) fn resolve(
     texts: &[&TextEvidence],
     found: Found,
 ) -> PhraseFindings {
-    resolve_with(&BUILTIN_MODEL, text, rules, total, sentences, shapes, texts, found)
+    resolve_with(
+        &BUILTIN_MODEL,
+        text,
+        rules,
+        total,
+        sentences,
+        shapes,
+        texts,
+        found,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -323,10 +349,22 @@ fn resolve_with(
         let Some(role) = decisions[i].role else {
             // Content: the phrase rules' matches were evidence, and the model weighed them. The
             // user's own rules are the user's word and always marked.
-            highlights.extend(group.iter().filter(user).map(|m| phrase(m, matcher.rule(m.rule).category)));
+            highlights.extend(
+                group
+                    .iter()
+                    .filter(user)
+                    .map(|m| phrase(m, matcher.rule(m.rule).category)),
+            );
             continue;
         };
-        let context = Context { text, sentence, position: &positions[i], text_evidence: texts[i], group, rules };
+        let context = Context {
+            text,
+            sentence,
+            position: &positions[i],
+            text_evidence: texts[i],
+            group,
+            rules,
+        };
         if let Some(h) = whole_sentence(&context, role) {
             highlights.push(h);
             continue;
@@ -406,7 +444,11 @@ pub(crate) fn rule_evidence<'a>(
 }
 
 /// The rules' matches of `text` with the sentence each starts in: what [`rule_evidence`] reads.
-pub(crate) fn matches_by_sentence(text: &str, sentences: &[Sentence], rules: &RuleSet) -> (Vec<RawMatch>, Vec<Option<usize>>) {
+pub(crate) fn matches_by_sentence(
+    text: &str,
+    sentences: &[Sentence],
+    rules: &RuleSet,
+) -> (Vec<RawMatch>, Vec<Option<usize>>) {
     let matches = rules.matcher().find(text).matches;
     let owner = owners(sentences, &matches);
     (matches, owner)
@@ -454,7 +496,11 @@ fn whole_sentence(context: &Context, role: Role) -> Option<Highlight> {
         Role::Hat => &SENTENCE_RULES[0],
         Role::Boot => &SENTENCE_RULES[1],
         Role::Stock => {
-            let formula: usize = context.group.iter().map(|m| weight(&context.text[m.span.clone()])).sum();
+            let formula: usize = context
+                .group
+                .iter()
+                .map(|m| weight(&context.text[m.span.clone()]))
+                .sum();
             // formula ≥ 60 % of the sentence's weight: the sentence is weighed only as far as that
             // allows, since most sentences are far heavier than their formulas.
             let most = formula * 100 / FORMULA_SHARE_PERCENT;
@@ -493,7 +539,9 @@ fn wording(context: &Context) -> Option<Highlight> {
     // The clause the n-grams point at; the whole sentence when the evidence is elsewhere
     // (its position, its lack of content).
     let span = match context.text_evidence.clause.clone() {
-        Some(clause) => context.sentence.span.start + clause.start..context.sentence.span.start + clause.end,
+        Some(clause) => {
+            context.sentence.span.start + clause.start..context.sentence.span.start + clause.end
+        }
         None => context.body_span(),
     };
     if span.is_empty() || !context.enabled(rule, &span) {

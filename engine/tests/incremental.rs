@@ -27,7 +27,9 @@ fn assert_same(analyzer: &mut Analyzer, text: &str, settings: &Settings, what: &
 
 /// The byte offset of the char boundary nearest to the middle of `text`, at or after it.
 fn middle(text: &str) -> usize {
-    (text.len() / 2..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    (text.len() / 2..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// `text` with the character at `at` removed (nothing at the end).
@@ -49,8 +51,12 @@ fn middle_paragraph_start(text: &str) -> usize {
 type Edit = (&'static str, fn(&str) -> String);
 
 const EDITS: [Edit; 21] = [
-    ("insert a char in the middle", |t| insert_at(t, middle(t), "字")),
-    ("delete a char in the middle", |t| delete_char_at(t, middle(t))),
+    ("insert a char in the middle", |t| {
+        insert_at(t, middle(t), "字")
+    }),
+    ("delete a char in the middle", |t| {
+        delete_char_at(t, middle(t))
+    }),
     ("insert a char at the start", |t| insert_at(t, 0, "新")),
     ("delete the first char", |t| delete_char_at(t, 0)),
     ("insert a char at the end", |t| format!("{t}。")),
@@ -63,21 +69,50 @@ const EDITS: [Edit; 21] = [
         Some(i) => delete_char_at(t, middle(t) + i),
         None => t.to_string(),
     }),
-    ("change the title", |t| insert_at(t, t.find('\n').unwrap_or(t.len()), "（征求意见稿）")),
-    ("delete the title", |t| t.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string())),
-    ("number a paragraph as a heading", |t| insert_at(t, middle_paragraph_start(t), "三、")),
-    ("insert a heading paragraph", |t| insert_at(t, middle_paragraph_start(t), "三、新增一节\n")),
+    ("change the title", |t| {
+        insert_at(t, t.find('\n').unwrap_or(t.len()), "（征求意见稿）")
+    }),
+    ("delete the title", |t| {
+        t.split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string())
+    }),
+    ("number a paragraph as a heading", |t| {
+        insert_at(t, middle_paragraph_start(t), "三、")
+    }),
+    ("insert a heading paragraph", |t| {
+        insert_at(t, middle_paragraph_start(t), "三、新增一节\n")
+    }),
     ("paste a paragraph", |t| {
         let pasted = "为深入贯彻落实上级会议精神，结合我市实际，现就有关事项通知如下。各单位要高度重视，切实抓好落实。\n";
         insert_at(t, middle_paragraph_start(t), pasted)
     }),
-    ("open a quotation at a paragraph start", |t| insert_at(t, middle_paragraph_start(t), "“")),
+    ("open a quotation at a paragraph start", |t| {
+        insert_at(t, middle_paragraph_start(t), "“")
+    }),
     // An open quotation is no error when the next paragraph opens the same quotation again.
-    ("quote over two paragraphs", |t| insert_at(t, middle_paragraph_start(t), "“引文未完\n“")),
-    ("insert an attachment list", |t| insert_at(t, middle_paragraph_start(t), "附件：1.名称一。\n2、名称二\n")),
-    ("insert an addressee", |t| insert_at(t, t.find('\n').map_or(t.len(), |i| i + 1), "各区县人民政府，\n")),
-    ("insert 𠮷 and emoji", |t| insert_at(t, middle(t), "𠮷😀👨‍👩‍👧")),
-    ("insert a date and a 发文字号", |t| insert_at(t, middle(t), "2019年02月05日国办发[19]第07号")),
+    ("quote over two paragraphs", |t| {
+        insert_at(t, middle_paragraph_start(t), "“引文未完\n“")
+    }),
+    ("insert an attachment list", |t| {
+        insert_at(
+            t,
+            middle_paragraph_start(t),
+            "附件：1.名称一。\n2、名称二\n",
+        )
+    }),
+    ("insert an addressee", |t| {
+        insert_at(
+            t,
+            t.find('\n').map_or(t.len(), |i| i + 1),
+            "各区县人民政府，\n",
+        )
+    }),
+    ("insert 𠮷 and emoji", |t| {
+        insert_at(t, middle(t), "𠮷😀👨‍👩‍👧")
+    }),
+    ("insert a date and a 发文字号", |t| {
+        insert_at(t, middle(t), "2019年02月05日国办发[19]第07号")
+    }),
     ("end every line with CRLF", |t| t.replace('\n', "\r\n")),
     ("delete everything", |_| String::new()),
 ];
@@ -111,9 +146,19 @@ fn each_edit_of_each_corpus_text_gives_what_analyze_gives() {
             let mut analyzer = Analyzer::new();
             assert_same(&mut analyzer, &text, &settings, &name);
             let edited = apply(&text);
-            assert_same(&mut analyzer, &edited, &settings, &format!("{name}: {edit}"));
+            assert_same(
+                &mut analyzer,
+                &edited,
+                &settings,
+                &format!("{name}: {edit}"),
+            );
             // And back, as an undo does.
-            assert_same(&mut analyzer, &text, &settings, &format!("{name}: {edit}, undone"));
+            assert_same(
+                &mut analyzer,
+                &text,
+                &settings,
+                &format!("{name}: {edit}, undone"),
+            );
         }
     }
 }
@@ -126,7 +171,12 @@ fn edits_one_after_another_give_what_analyze_gives() {
         let mut text = text;
         for (edit, apply) in EDITS {
             text = apply(&text);
-            assert_same(&mut analyzer, &text, &settings, &format!("{name}: … {edit}"));
+            assert_same(
+                &mut analyzer,
+                &text,
+                &settings,
+                &format!("{name}: … {edit}"),
+            );
         }
     }
 }
@@ -175,7 +225,10 @@ fn settings_variants() -> Vec<(&'static str, Settings)> {
         long_sentence_chars: 20,
         ..FormatSettings::default()
     };
-    format.format.disabled.insert("format.punct.halfwidth".to_string());
+    format
+        .format
+        .disabled
+        .insert("format.punct.halfwidth".to_string());
     let mut ignored = Settings::default();
     ignored.rules.ignore("intens.high-regard", "高度重视");
     vec![
@@ -187,7 +240,10 @@ fn settings_variants() -> Vec<(&'static str, Settings)> {
         ("ignored finding", ignored),
         ("custom rules", with_rules(&["以……为纲", "各单位要"])),
         // A rule that holds a line break matches across paragraphs.
-        ("rule across lines", with_rules(&["通知\n各单位", "如下：\n一"])),
+        (
+            "rule across lines",
+            with_rules(&["通知\n各单位", "如下：\n一"]),
+        ),
     ]
 }
 
@@ -201,8 +257,18 @@ fn changing_settings_between_calls_gives_what_analyze_gives() {
         for (a, first) in &variants {
             for (b, second) in &variants {
                 assert_same(&mut analyzer, &text, first, &format!("{name}: {a}"));
-                assert_same(&mut analyzer, &edited, second, &format!("{name}: {a} then {b}, edited"));
-                assert_same(&mut analyzer, &text, first, &format!("{name}: {a} then {b} then {a}"));
+                assert_same(
+                    &mut analyzer,
+                    &edited,
+                    second,
+                    &format!("{name}: {a} then {b}, edited"),
+                );
+                assert_same(
+                    &mut analyzer,
+                    &text,
+                    first,
+                    &format!("{name}: {a} then {b} then {a}"),
+                );
             }
         }
     }
@@ -210,7 +276,9 @@ fn changing_settings_between_calls_gives_what_analyze_gives() {
 
 #[test]
 fn a_rule_across_lines_is_found_across_lines() {
-    let (_, settings) = settings_variants().pop().expect("the last variant has the rule");
+    let (_, settings) = settings_variants()
+        .pop()
+        .expect("the last variant has the rule");
     let text = "关于开展检查的通知\n各单位：\n现通知如下。\n一、总体要求";
     let found = Analyzer::new().analyze(text, &settings);
     let rules: Vec<&str> = found.phrases.highlights.iter().map(|h| &*h.rule).collect();
@@ -222,11 +290,56 @@ fn a_rule_across_lines_is_found_across_lines() {
 /// addressees, quotations) and what the phrase and format rules look for.
 fn fragment() -> impl Strategy<Value = &'static str> {
     select(vec![
-        "\n", "\n", "\r", "\r\n", "\n\n", "字", "的", "。", "，", "；", ",", " ", "\u{3000}", "“", "”", "（", "）",
-        "一、", "二、", "三、", "（一）", "(二)", "1.", "2、", "附件：", "附件2", "各区县人民政府，", "各单位：",
-        "为深入贯彻落实", "上级会议精神", "高度重视", "进一步", "切实", "以安全为指导", "现就有关事项通知如下：",
-        "特此通知。", "国办发[2019]07号", "2019年02月05日", "19年度", "的的", "--", "...", "http://www.gov.cn/a,b",
-        "a@b.cn", "𠮷", "😀", "👨‍👩‍👧", "GDP", "5.2%", "\u{200D}",
+        "\n",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\n",
+        "字",
+        "的",
+        "。",
+        "，",
+        "；",
+        ",",
+        " ",
+        "\u{3000}",
+        "“",
+        "”",
+        "（",
+        "）",
+        "一、",
+        "二、",
+        "三、",
+        "（一）",
+        "(二)",
+        "1.",
+        "2、",
+        "附件：",
+        "附件2",
+        "各区县人民政府，",
+        "各单位：",
+        "为深入贯彻落实",
+        "上级会议精神",
+        "高度重视",
+        "进一步",
+        "切实",
+        "以安全为指导",
+        "现就有关事项通知如下：",
+        "特此通知。",
+        "国办发[2019]07号",
+        "2019年02月05日",
+        "19年度",
+        "的的",
+        "--",
+        "...",
+        "http://www.gov.cn/a,b",
+        "a@b.cn",
+        "𠮷",
+        "😀",
+        "👨‍👩‍👧",
+        "GDP",
+        "5.2%",
+        "\u{200D}",
     ])
 }
 
@@ -242,8 +355,18 @@ struct RandomEdit {
 }
 
 fn random_edit() -> impl Strategy<Value = RandomEdit> {
-    (0..=1000usize, prop_oneof![3 => 0..2usize, 1 => 0..40usize], prop::collection::vec(fragment(), 0..4), prop::option::weighted(0.1, 0..8usize))
-        .prop_map(|(at_per_mille, delete, insert, settings)| RandomEdit { at_per_mille, delete, insert: insert.concat(), settings })
+    (
+        0..=1000usize,
+        prop_oneof![3 => 0..2usize, 1 => 0..40usize],
+        prop::collection::vec(fragment(), 0..4),
+        prop::option::weighted(0.1, 0..8usize),
+    )
+        .prop_map(|(at_per_mille, delete, insert, settings)| RandomEdit {
+            at_per_mille,
+            delete,
+            insert: insert.concat(),
+            settings,
+        })
 }
 
 fn apply(text: &str, edit: &RandomEdit) -> String {
@@ -251,13 +374,23 @@ fn apply(text: &str, edit: &RandomEdit) -> String {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    let end = at + text[at..].chars().take(edit.delete).map(char::len_utf8).sum::<usize>();
+    let end = at
+        + text[at..]
+            .chars()
+            .take(edit.delete)
+            .map(char::len_utf8)
+            .sum::<usize>();
     format!("{}{}{}", &text[..at], edit.insert, &text[end..])
 }
 
 /// Short corpus documents, and a draft made of fragments.
 fn start_text() -> impl Strategy<Value = String> {
-    let short = ["gov_2013_holiday_decision", "gov_2020_mourning_announcement", "gov_2024_holiday_notice", "shanxi_2018_income_plan_excerpt"];
+    let short = [
+        "gov_2013_holiday_decision",
+        "gov_2020_mourning_announcement",
+        "gov_2024_holiday_notice",
+        "shanxi_2018_income_plan_excerpt",
+    ];
     prop_oneof![
         select(short.to_vec()).prop_map(support::corpus_text),
         prop::collection::vec(fragment(), 0..60).prop_map(|pieces| pieces.concat()),

@@ -19,7 +19,10 @@ fn positions_table() {
         ("👍🏽x", &[8, 9], &[(4, 2), (5, 3)]),
     ];
     for (text, bytes, want) in cases {
-        let got: Vec<(usize, usize)> = positions(text, bytes.iter().copied()).iter().map(|p| (p.utf16, p.scalar)).collect();
+        let got: Vec<(usize, usize)> = positions(text, bytes.iter().copied())
+            .iter()
+            .map(|p| (p.utf16, p.scalar))
+            .collect();
         assert_eq!(&got, want, "text {text:?}, bytes {bytes:?}");
     }
 }
@@ -27,9 +30,17 @@ fn positions_table() {
 #[test]
 fn utf16_round_trips_at_every_char_boundary() {
     for text in ["", "简文", "𠮷a😀b\r\n〔2024〕", "👍🏽👨‍👩‍👧"] {
-        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
         for Position { byte, utf16, .. } in positions(text, boundaries.iter().copied()) {
-            assert_eq!(byte_from_utf16(text, utf16), byte, "{text:?} at byte {byte}");
+            assert_eq!(
+                byte_from_utf16(text, utf16),
+                byte,
+                "{text:?} at byte {byte}"
+            );
             assert_eq!(text[..byte].encode_utf16().count(), utf16);
         }
     }
@@ -37,12 +48,20 @@ fn utf16_round_trips_at_every_char_boundary() {
 
 /// The position of byte `target` found by walking the characters one by one.
 fn walked(text: &str, target: usize) -> Position {
-    let mut at = Position { byte: 0, utf16: 0, scalar: 0 };
+    let mut at = Position {
+        byte: 0,
+        utf16: 0,
+        scalar: 0,
+    };
     for c in text.chars() {
         if at.byte + c.len_utf8() > target {
             break;
         }
-        at = Position { byte: at.byte + c.len_utf8(), utf16: at.utf16 + c.len_utf16(), scalar: at.scalar + 1 };
+        at = Position {
+            byte: at.byte + c.len_utf8(),
+            utf16: at.utf16 + c.len_utf16(),
+            scalar: at.scalar + 1,
+        };
     }
     at
 }

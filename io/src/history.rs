@@ -115,7 +115,10 @@ impl History {
     /// that nor the newest snapshot, of any kind, is within [`AUTO_SNAPSHOT_INTERVAL_MS`]. So
     /// the first keystroke takes none, and five minutes of editing take one.
     pub fn auto_due(&self, now: i64, editing_since: i64) -> bool {
-        let last = self.snapshots.last().map_or(editing_since, |s| s.at_ms.max(editing_since));
+        let last = self
+            .snapshots
+            .last()
+            .map_or(editing_since, |s| s.at_ms.max(editing_since));
         now.saturating_sub(last) >= AUTO_SNAPSHOT_INTERVAL_MS
     }
 
@@ -196,7 +199,10 @@ mod tests {
         let kept = history.snapshots();
         assert_eq!(kept.len(), MAX_SNAPSHOTS);
         assert_eq!(kept[0].text, "第5稿");
-        assert_eq!(kept[MAX_SNAPSHOTS - 1].text, format!("第{}稿", MAX_SNAPSHOTS + 4));
+        assert_eq!(
+            kept[MAX_SNAPSHOTS - 1].text,
+            format!("第{}稿", MAX_SNAPSHOTS + 4)
+        );
     }
 
     #[test]
@@ -212,7 +218,11 @@ mod tests {
             r#"{"format_version": 1, "snapshots": [{"at_ms": 1}]}"#,
             r#"{"format_version": 1, "snapshots": [{"at_ms": 1, "reason": "later", "text": ""}]}"#,
         ] {
-            assert_eq!(History::from_json(damaged), Err(HistoryUnreadable), "{damaged:?}");
+            assert_eq!(
+                History::from_json(damaged),
+                Err(HistoryUnreadable),
+                "{damaged:?}"
+            );
         }
     }
 }

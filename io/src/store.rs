@@ -284,7 +284,10 @@ mod tests {
     use super::*;
 
     fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(id, text)| (id.to_string(), text.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(id, text)| (id.to_string(), text.to_string()))
+            .collect()
     }
 
     #[test]
@@ -293,13 +296,25 @@ mod tests {
         let first = library.create("关于开展检查的通知\n各单位：", 1_000);
         let second = library.create("会议纪要", 2_000);
         library.rename(&second, "三月纪要", 3_000).unwrap();
-        library.set_cap_profile(&first, Some("js-2019-policy"), 4_000).unwrap();
+        library
+            .set_cap_profile(&first, Some("js-2019-policy"), 4_000)
+            .unwrap();
         library.delete(&second, 5_000).unwrap();
         let index = index_json(&library, &first);
-        let stored_texts: Vec<(String, String)> =
-            library.drafts().iter().map(|d| (d.id.clone(), d.text.clone())).collect();
+        let stored_texts: Vec<(String, String)> = library
+            .drafts()
+            .iter()
+            .map(|d| (d.id.clone(), d.text.clone()))
+            .collect();
 
-        let loaded = load(Stored { index: Some(&index), texts: stored_texts, legacy: None }, 9_000);
+        let loaded = load(
+            Stored {
+                index: Some(&index),
+                texts: stored_texts,
+                legacy: None,
+            },
+            9_000,
+        );
         assert_eq!(loaded.library, library);
         assert_eq!(loaded.current, first);
         assert!(loaded.problems.is_empty() && !loaded.migrated);
@@ -396,7 +411,9 @@ mod tests {
             },
             LoadCase {
                 name: "an unreadable entry is skipped, a text no entry names taken back",
-                index: Some(r#"{"format_version":2,"current":"a","drafts":[{"id":"a","created_ms":1,"updated_ms":1},{"id":5}]}"#),
+                index: Some(
+                    r#"{"format_version":2,"current":"a","drafts":[{"id":"a","created_ms":1,"updated_ms":1},{"id":5}]}"#,
+                ),
                 texts: &[("a", "甲"), ("orphan", "丙")],
                 legacy: None,
                 drafts: &[("orphan", "丙"), ("a", "甲")],
@@ -406,10 +423,18 @@ mod tests {
             },
         ];
         for case in cases {
-            let stored = Stored { index: case.index, texts: texts(case.texts), legacy: case.legacy };
+            let stored = Stored {
+                index: case.index,
+                texts: texts(case.texts),
+                legacy: case.legacy,
+            };
             let loaded = load(stored, 7);
-            let drafts: Vec<(&str, &str)> =
-                loaded.library.list().iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+            let drafts: Vec<(&str, &str)> = loaded
+                .library
+                .list()
+                .iter()
+                .map(|d| (d.id.as_str(), d.text.as_str()))
+                .collect();
             assert_eq!(drafts, case.drafts, "{}", case.name);
             assert_eq!(loaded.current, case.current, "{}", case.name);
             // Titles of missing drafts are checked apart: they are `UNTITLED` here.
@@ -417,7 +442,9 @@ mod tests {
                 .problems
                 .into_iter()
                 .map(|p| match p {
-                    StoreProblem::TextsMissing { .. } => StoreProblem::TextsMissing { titles: vec![] },
+                    StoreProblem::TextsMissing { .. } => {
+                        StoreProblem::TextsMissing { titles: vec![] }
+                    }
                     other => other,
                 })
                 .collect();
@@ -428,8 +455,12 @@ mod tests {
 
     #[test]
     fn problems_are_told_in_chinese() {
-        let missing = StoreProblem::TextsMissing { titles: vec!["会议纪要".into()] };
+        let missing = StoreProblem::TextsMissing {
+            titles: vec!["会议纪要".into()],
+        };
         assert!(missing.to_string().contains("会议纪要"));
-        assert!(StoreProblem::IndexUnreadable { recovered: 2 }.to_string().contains("恢复 2 份"));
+        assert!(StoreProblem::IndexUnreadable { recovered: 2 }
+            .to_string()
+            .contains("恢复 2 份"));
     }
 }

@@ -242,7 +242,11 @@ fn every_leading_byte_order_mark_is_stripped() {
     let three = [&two[..], "\u{FEFF}一".as_bytes()].concat();
     let cases: &[(&[u8], &str)] = &[(&two, ""), (&three, "一")];
     for &(bytes, text) in cases {
-        assert_eq!(decode_text(bytes), Ok(Decoded::Text(text.into())), "{bytes:02X?}");
+        assert_eq!(
+            decode_text(bytes),
+            Ok(Decoded::Text(text.into())),
+            "{bytes:02X?}"
+        );
         let lossy = String::from_utf8_lossy(bytes);
         assert_eq!(normalize_text(&lossy), text, "{bytes:02X?}");
     }

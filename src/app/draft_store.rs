@@ -5,8 +5,8 @@
 //! keeps working and is told, with the offer of a backup. Errors are Chinese messages.
 
 use crate::storage;
-use js_sys::JsString;
 use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
+use js_sys::JsString;
 
 /// The library, the draft open in the editor and that draft's snapshots.
 pub struct DraftStore {
@@ -44,7 +44,15 @@ impl DraftStore {
             problems.push(e);
             History::default()
         });
-        DraftStore { library, current: loaded.current, history, paused: false, problems, editing_since: None, revision: 0 }
+        DraftStore {
+            library,
+            current: loaded.current,
+            history,
+            paused: false,
+            problems,
+            editing_since: None,
+            revision: 0,
+        }
     }
 
     /// What loading found wrong, once.
@@ -63,7 +71,9 @@ impl DraftStore {
 
     /// The open draft. The store always has one: deleting it opens another.
     pub fn current(&self) -> &Draft {
-        self.library.get(&self.current).expect("the open draft is in the library")
+        self.library
+            .get(&self.current)
+            .expect("the open draft is in the library")
     }
 
     pub fn history(&self) -> &History {
@@ -96,8 +106,16 @@ impl DraftStore {
     ///
     /// # Errors
     /// A refused write: the text stays in memory and in the editor.
-    pub fn edit(&mut self, text: &str, typed: Option<&JsString>, settled: bool, now: i64) -> Result<(), String> {
-        self.library.set_text(&self.current, text, now).map_err(|e| e.to_string())?;
+    pub fn edit(
+        &mut self,
+        text: &str,
+        typed: Option<&JsString>,
+        settled: bool,
+        now: i64,
+    ) -> Result<(), String> {
+        self.library
+            .set_text(&self.current, text, now)
+            .map_err(|e| e.to_string())?;
         if self.paused {
             return Ok(());
         }
@@ -107,7 +125,10 @@ impl DraftStore {
         }
         storage::save_index(&self.library, &self.current)?;
         let since = *self.editing_since.get_or_insert(now);
-        if settled && self.history.auto_due(now, since) && self.history.record(text, SnapshotReason::Auto, now) {
+        if settled
+            && self.history.auto_due(now, since)
+            && self.history.record(text, SnapshotReason::Auto, now)
+        {
             storage::save_history(&self.current, &self.history)?;
         }
         Ok(())
@@ -153,7 +174,8 @@ impl DraftStore {
     pub fn create(&mut self, text: &str, now: i64) -> (String, Result<(), String>) {
         self.revision += 1;
         let id = self.library.create(text, now);
-        let saved = storage::save_text(&id, text).and_then(|()| storage::save_index(&self.library, &self.current));
+        let saved = storage::save_text(&id, text)
+            .and_then(|()| storage::save_index(&self.library, &self.current));
         (id, saved)
     }
 
@@ -163,7 +185,9 @@ impl DraftStore {
     /// The library's message; a refused write.
     pub fn rename(&mut self, id: &str, title: &str, now: i64) -> Result<(), String> {
         self.revision += 1;
-        self.library.rename(id, title, now).map_err(|e| e.to_string())?;
+        self.library
+            .rename(id, title, now)
+            .map_err(|e| e.to_string())?;
         storage::save_index(&self.library, &self.current)
     }
 
@@ -174,7 +198,11 @@ impl DraftStore {
     pub fn duplicate(&mut self, id: &str, now: i64) -> Result<String, String> {
         self.revision += 1;
         let copy = self.library.duplicate(id, now).map_err(|e| e.to_string())?;
-        let text = self.library.get(&copy).map(|d| d.text.clone()).unwrap_or_default();
+        let text = self
+            .library
+            .get(&copy)
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
         storage::save_text(&copy, &text)?;
         storage::save_index(&self.library, &self.current)?;
         Ok(copy)
@@ -193,7 +221,14 @@ impl DraftStore {
             None => self.library.create("", now),
         });
         if let Some(next) = &next {
-            storage::save_text(next, &self.library.get(next).map(|d| d.text.clone()).unwrap_or_default())?;
+            storage::save_text(
+                next,
+                &self
+                    .library
+                    .get(next)
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default(),
+            )?;
         }
         storage::save_index(&self.library, &self.current)?;
         Ok(next)
@@ -214,7 +249,9 @@ impl DraftStore {
     /// # Errors
     /// A refused write.
     pub fn set_cap_profile(&mut self, profile: Option<&str>, now: i64) -> Result<(), String> {
-        self.library.set_cap_profile(&self.current, profile, now).map_err(|e| e.to_string())?;
+        self.library
+            .set_cap_profile(&self.current, profile, now)
+            .map_err(|e| e.to_string())?;
         storage::save_index(&self.library, &self.current)
     }
 

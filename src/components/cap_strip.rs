@@ -24,7 +24,11 @@ pub fn CapStrip(props: &CapStripProps) -> Html {
     // Profiles grouped by their source, in the order the data lists them.
     let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
     for profile in props.caps.profiles() {
-        let group = if profile.is_custom() { "自定义" } else { profile.group() };
+        let group = if profile.is_custom() {
+            "自定义"
+        } else {
+            profile.group()
+        };
         match groups.iter_mut().find(|(g, _)| *g == group) {
             Some((_, items)) => items.push((profile.id(), profile.name())),
             None => groups.push((group, vec![(profile.id(), profile.name())])),
@@ -58,7 +62,11 @@ pub fn CapStrip(props: &CapStripProps) -> Html {
 
 fn limit_bar(limit: &LimitReport) -> Html {
     let state = limit.state.as_str();
-    let percent = if limit.limit == 0 { 100.0 } else { (limit.value / f64::from(limit.limit) * 100.0).min(100.0) };
+    let percent = if limit.limit == 0 {
+        100.0
+    } else {
+        (limit.value / f64::from(limit.limit) * 100.0).min(100.0)
+    };
     let value_text = match limit.unit {
         Unit::Minute => format!("{:.1}", limit.value),
         _ => format!("{}", limit.value.round() as u64),

@@ -48,7 +48,13 @@ pub struct DraftsDrawerProps {
 /// `MM-DD HH:MM` in the user's time zone.
 pub fn short_time(ms: i64) -> String {
     let date = js_sys::Date::new(&(ms as f64).into());
-    format!("{:02}-{:02} {:02}:{:02}", date.get_month() + 1, date.get_date(), date.get_hours(), date.get_minutes())
+    format!(
+        "{:02}-{:02} {:02}:{:02}",
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }
 
 #[component]

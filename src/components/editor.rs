@@ -10,9 +10,9 @@ use crate::editor_commands;
 use crate::example::EXAMPLE_DRAFT;
 use crate::layer_model::ParagraphView;
 use gloo::events::EventListener;
+use js_sys::JsString;
 use std::cell::Cell;
 use std::rc::Rc;
-use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
@@ -57,15 +57,22 @@ pub fn Editor(props: &EditorProps) -> Html {
         let on_change = props.on_change.clone();
         let initial_text = props.initial_text.clone();
         use_effect_with((), move |_| {
-            let textarea: HtmlTextAreaElement = textarea_ref.cast().expect("editor textarea is mounted");
+            let textarea: HtmlTextAreaElement =
+                textarea_ref.cast().expect("editor textarea is mounted");
             textarea.set_value(&initial_text);
             let start_flag = composing.clone();
-            let start = EventListener::new(&textarea, "compositionstart", move |_| start_flag.borrow().set(true));
+            let start = EventListener::new(&textarea, "compositionstart", move |_| {
+                start_flag.borrow().set(true)
+            });
             let end_target = textarea.clone();
             let end = EventListener::new(&textarea, "compositionend", move |_| {
                 composing.borrow().set(false);
                 let (text, typed) = read_value(&end_target);
-                on_change.emit(TextChange { text, typed, composing: false });
+                on_change.emit(TextChange {
+                    text,
+                    typed,
+                    composing: false,
+                });
             });
             move || drop((start, end))
         });
@@ -78,7 +85,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             let textarea: HtmlTextAreaElement = e.target_unchecked_into();
             let composing = e.is_composing() || composing.borrow().get();
             let (text, typed) = read_value(&textarea);
-            on_change.emit(TextChange { text, typed, composing });
+            on_change.emit(TextChange {
+                text,
+                typed,
+                composing,
+            });
         })
     };
 
@@ -86,7 +97,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let textarea_ref = textarea_ref.clone();
         let layer_ref = layer_ref.clone();
         Callback::from(move |_: Event| {
-            if let (Some(textarea), Some(layer)) = (textarea_ref.cast::<HtmlTextAreaElement>(), layer_ref.cast::<web_sys::Element>()) {
+            if let (Some(textarea), Some(layer)) = (
+                textarea_ref.cast::<HtmlTextAreaElement>(),
+                layer_ref.cast::<web_sys::Element>(),
+            ) {
                 layer.set_scroll_top(textarea.scroll_top());
             }
         })
@@ -107,7 +121,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     let onmousemove = {
         let (layer_ref, hint) = (layer_ref.clone(), hint.clone());
         Callback::from(move |e: MouseEvent| {
-            let found = layer_ref.cast::<web_sys::Element>().and_then(|layer| mark_title_at(&layer, f64::from(e.client_x()), f64::from(e.client_y())));
+            let found = layer_ref.cast::<web_sys::Element>().and_then(|layer| {
+                mark_title_at(&layer, f64::from(e.client_x()), f64::from(e.client_y()))
+            });
             if *hint != found {
                 hint.set(found);
             }
@@ -151,7 +167,9 @@ pub fn Editor(props: &EditorProps) -> Html {
 
 /// The textarea's value, as the JavaScript string it is and as Rust text.
 fn read_value(textarea: &HtmlTextAreaElement) -> (String, JsString) {
-    let typed: JsString = js_sys::Reflect::get(textarea, &JsValue::from_str("value")).map(JsCast::unchecked_into).unwrap_or_default();
+    let typed: JsString = js_sys::Reflect::get(textarea, &JsValue::from_str("value"))
+        .map(JsCast::unchecked_into)
+        .unwrap_or_default();
     (String::from(&typed), typed)
 }
 
@@ -160,9 +178,16 @@ fn mark_title_at(layer: &web_sys::Element, x: f64, y: f64) -> Option<AttrValue> 
     let marks = layer.query_selector_all("mark").ok()?;
     let mut found = None;
     for index in 0..marks.length() {
-        let Some(mark) = marks.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(mark) = marks
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
         let rects = mark.get_client_rects();
-        let hit = (0..rects.length()).filter_map(|i| rects.item(i)).any(|r| r.left() <= x && x <= r.right() && r.top() <= y && y <= r.bottom());
+        let hit = (0..rects.length())
+            .filter_map(|i| rects.item(i))
+            .any(|r| r.left() <= x && x <= r.right() && r.top() <= y && y <= r.bottom());
         if hit {
             // Nested format marks come after their phrase mark: the last hit is the innermost.
             found = mark.get_attribute("data-title").map(AttrValue::from);

@@ -2,11 +2,11 @@
 //! the phrase rules, then 格式 from the format checks. Clicking a finding selects its text in the
 //! editor; each can be ignored, its rule switched off, and a format finding fixed.
 
+use crate::excerpt::excerpt;
 use jianwen_engine::caps::CapState;
 use jianwen_engine::format::{Fix, FormatFinding};
 use jianwen_engine::phrases::{Category, Highlight};
 use jianwen_engine::Analysis;
-use crate::excerpt::excerpt;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -52,7 +52,9 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     // the edit did not move renders nothing new.
     let latest_on_action = use_mut_ref(|| props.on_action.clone());
     *latest_on_action.borrow_mut() = props.on_action.clone();
-    let on_action = use_callback((), move |action: FindingAction, _| latest_on_action.borrow().emit(action));
+    let on_action = use_callback((), move |action: FindingAction, _| {
+        latest_on_action.borrow().emit(action)
+    });
     let phrases = &props.analysis.phrases;
     let density = phrases.density_per_mille;
     let adverbs = &phrases.adverbs;
@@ -66,7 +68,13 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             expanded.set(all);
         })
     };
-    let limit = |category: &'static str| if expanded.contains(&category) { usize::MAX } else { LISTED };
+    let limit = |category: &'static str| {
+        if expanded.contains(&category) {
+            usize::MAX
+        } else {
+            LISTED
+        }
+    };
     let groups = Category::ALL.iter().map(|&category| {
         let items: Vec<&Highlight> = phrases.highlights.iter().filter(|h| h.category == category).collect();
         let key = category.as_str();
@@ -89,17 +97,27 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         }
     });
     let cut = &props.analysis.cut;
-    let cap_over = props.analysis.caps.as_ref().filter(|c| c.state() == CapState::Over);
+    let cap_over = props
+        .analysis
+        .caps
+        .as_ref()
+        .filter(|c| c.state() == CapState::Over);
     let format = &props.analysis.format;
     let fixable = FixableByRule::new(format);
-    let format_items = format.iter().take(limit("format")).enumerate().map(|(index, f)| html! {
-        <FormatItem
-            finding={f.clone()}
-            matched={matched(&props.text, &f.span)}
-            fixable_of_rule={fixable.count_if_first(index, f).unwrap_or(0)}
-            on_action={on_action.clone()}
-        />
-    });
+    let format_items = format
+        .iter()
+        .take(limit("format"))
+        .enumerate()
+        .map(|(index, f)| {
+            html! {
+                <FormatItem
+                    finding={f.clone()}
+                    matched={matched(&props.text, &f.span)}
+                    fixable_of_rule={fixable.count_if_first(index, f).unwrap_or(0)}
+                    on_action={on_action.clone()}
+                />
+            }
+        });
     html! {
         <section class="panel-section" aria-labelledby="findings-heading">
             <h2 id="findings-heading" class="panel-heading">{"发现"}</h2>
@@ -177,7 +195,6 @@ fn FindingGroup(props: &FindingGroupProps) -> Html {
     }
 }
 
-
 #[derive(Properties, PartialEq)]
 struct PhraseItemProps {
     highlight: Highlight,
@@ -195,7 +212,10 @@ fn PhraseItem(props: &PhraseItemProps) -> Html {
     });
     let ignore = on_action.reform({
         let (rule, matched) = (h.rule.to_string(), props.matched.to_string());
-        move |_: MouseEvent| FindingAction::Ignore { rule: rule.clone(), text: matched.clone() }
+        move |_: MouseEvent| FindingAction::Ignore {
+            rule: rule.clone(),
+            text: matched.clone(),
+        }
     });
     let disable = on_action.reform({
         let rule = h.rule.to_string();
@@ -278,7 +298,10 @@ impl FixableByRule {
     /// The number of fixable findings of the rule of `f`, the finding at `index`, if it is the
     /// first of them.
     fn count_if_first(&self, index: usize, f: &FormatFinding) -> Option<usize> {
-        self.rules.get(f.rule).filter(|&&(_, first)| first == index).map(|&(count, _)| count)
+        self.rules
+            .get(f.rule)
+            .filter(|&&(_, first)| first == index)
+            .map(|&(count, _)| count)
     }
 }
 
@@ -304,7 +327,10 @@ fn FormatItem(props: &FormatItemProps) -> Html {
         let rule = f.rule.to_owned();
         move |_: MouseEvent| FindingAction::DisableFormatRule(rule.clone())
     });
-    let fix = f.fix.clone().map(|fix| on_action.reform(move |_: MouseEvent| FindingAction::Fix(fix.clone())));
+    let fix = f
+        .fix
+        .clone()
+        .map(|fix| on_action.reform(move |_: MouseEvent| FindingAction::Fix(fix.clone())));
     // "全部修正" is offered once per rule, on its first fixable finding, with the count it will apply.
     let same_rule_fixable = props.fixable_of_rule;
     let fix_all = (same_rule_fixable > 1).then(|| {
@@ -336,7 +362,12 @@ mod tests {
 
     #[test]
     fn numbers_read_as_printed() {
-        let cases = [(0, "0"), (999, "999"), (1240, "1,240"), (1234567, "1,234,567")];
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1240, "1,240"),
+            (1234567, "1,234,567"),
+        ];
         for (n, want) in cases {
             assert_eq!(grouped(n), want);
         }

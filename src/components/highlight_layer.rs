@@ -4,8 +4,8 @@
 //! textarea is the text.
 
 use crate::layer_model::{ParagraphView, Piece};
-use std::rc::Rc;
 use js_sys::JsString;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -19,7 +19,10 @@ pub struct HighlightLayerProps {
 pub fn HighlightLayer(props: &HighlightLayerProps) -> Html {
     // One keyed component per paragraph: typing in one re-renders only that one, and adding
     // or removing one keeps the elements of the others.
-    let lines = props.paragraphs.iter().map(|view| html! { <Paragraph key={view.key} view={view.clone()} /> });
+    let lines = props
+        .paragraphs
+        .iter()
+        .map(|view| html! { <Paragraph key={view.key} view={view.clone()} /> });
     // Hidden from assistive technology (the textarea holds the text), and out of the tab order:
     // Chrome makes a scrolling box focusable by default, which would add an invisible stop.
     html! {
@@ -93,10 +96,15 @@ fn write_offsets(paragraph: &web_sys::Element, start: usize, pieces: &[Piece]) {
             match piece {
                 Piece::Text { .. } => {}
                 Piece::Mark { mark, inner } => {
-                    out.push(((start as isize + mark.start) as usize, Some(start + mark.end)));
+                    out.push((
+                        (start as isize + mark.start) as usize,
+                        Some(start + mark.end),
+                    ));
                     offsets(inner, start, out);
                 }
-                Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => out.push((start + at, None)),
+                Piece::PageBreak { start: at, .. } | Piece::CapCut { start: at, .. } => {
+                    out.push((start + at, None))
+                }
             }
         }
     }
@@ -105,10 +113,14 @@ fn write_offsets(paragraph: &web_sys::Element, start: usize, pieces: &[Piece]) {
     if wanted.is_empty() {
         return;
     }
-    let Ok(hooks) = paragraph.query_selector_all("[data-testid]") else { return };
+    let Ok(hooks) = paragraph.query_selector_all("[data-testid]") else {
+        return;
+    };
     OFFSET_NAMES.with(|(start_name, end_name)| {
         for (index, (from, to)) in (0..hooks.length()).zip(wanted) {
-            let Some(hook) = hooks.item(index) else { continue };
+            let Some(hook) = hooks.item(index) else {
+                continue;
+            };
             let hook: &HookElement = hook.unchecked_ref();
             hook.set_offset(start_name, from as f64);
             if let Some(to) = to {
@@ -138,7 +150,9 @@ extern "C" {
 fn render_piece(piece: &Piece) -> Html {
     match piece {
         Piece::Text { text, over: false } => html! { { text.clone() } },
-        Piece::Text { text, over: true } => html! { <span class="over-cap">{ text.clone() }</span> },
+        Piece::Text { text, over: true } => {
+            html! { <span class="over-cap">{ text.clone() }</span> }
+        }
         Piece::Mark { mark, inner } => html! {
             <mark
                 class={classes!("mark", format!("mark-{}", mark.category))}

@@ -16,10 +16,14 @@ use gloo::file::{Blob, ObjectUrl};
 use jianwen_engine::caps::{CapError, CapProfile, CapSettings, Limits, SpeakingRate, Unit};
 use jianwen_engine::format::{rule_by_id, FormatSettings, RULES as FORMAT_RULES};
 use jianwen_engine::layout::{LayoutProfile, ProfileError};
-use jianwen_engine::phrases::{builtin_rules, Category, CustomRule, RuleSet, Severity, SENTENCE_RULES};
+use jianwen_engine::phrases::{
+    builtin_rules, Category, CustomRule, RuleSet, Severity, SENTENCE_RULES,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{
+    HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+};
 use yew::prelude::*;
 
 /// The preset grid's name, as the 版面 section offers it.
@@ -59,7 +63,10 @@ struct Emitter {
 
 impl Emitter {
     /// Applies `change` to a copy and emits the copy if it differs. On error nothing is emitted.
-    fn apply(&self, change: impl FnOnce(&mut Preferences) -> Result<(), String>) -> Result<(), String> {
+    fn apply(
+        &self,
+        change: impl FnOnce(&mut Preferences) -> Result<(), String>,
+    ) -> Result<(), String> {
         if let Some(next) = changed(&self.current, change)? {
             self.on_change.emit(next);
         }
@@ -84,7 +91,11 @@ enum LayoutField {
 pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
     let prefs = &props.preferences;
     let layout = prefs.layout;
-    let emitter = Emitter { current: Rc::clone(prefs), on_change: props.on_change.clone(), on_close: props.on_close.clone() };
+    let emitter = Emitter {
+        current: Rc::clone(prefs),
+        on_change: props.on_change.clone(),
+        on_close: props.on_close.clone(),
+    };
     // Listeners that outlive a render (Esc, a file being read) use the newest handlers.
     let latest = use_mut_ref(|| emitter.clone());
     *latest.borrow_mut() = emitter.clone();
@@ -150,7 +161,9 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(key) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 if key.key() == "Escape" && !key.is_composing() {
                     key.prevent_default();
                     let on_close = latest.borrow().on_close.clone();
@@ -174,14 +187,27 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
 
     // ---- 版面 ----
     let choose_preset = {
-        let (emitter, layout_error, custom_grid) = (emitter.clone(), layout_error.clone(), custom_grid.clone());
+        let (emitter, layout_error, custom_grid) =
+            (emitter.clone(), layout_error.clone(), custom_grid.clone());
         let (cells, lines, indent) = (cells.clone(), lines.clone(), indent.clone());
         Callback::from(move |_: Event| {
             let preset = LayoutProfile::gbt9704();
-            let fields = [preset.cells_per_line(), preset.lines_per_page(), preset.first_line_indent()].map(|n| n.to_string());
-            match grid_from_fields(emitter.current.layout, [&fields[0], &fields[1], &fields[2]], LayoutField::Cells)
-                .and_then(|grid| emitter.apply(|p| set(&mut p.layout, grid)).map_err(|m| (LayoutField::Cells, m)))
-            {
+            let fields = [
+                preset.cells_per_line(),
+                preset.lines_per_page(),
+                preset.first_line_indent(),
+            ]
+            .map(|n| n.to_string());
+            match grid_from_fields(
+                emitter.current.layout,
+                [&fields[0], &fields[1], &fields[2]],
+                LayoutField::Cells,
+            )
+            .and_then(|grid| {
+                emitter
+                    .apply(|p| set(&mut p.layout, grid))
+                    .map_err(|m| (LayoutField::Cells, m))
+            }) {
                 Ok(()) => {
                     let [c, l, i] = fields;
                     cells.set(c);
@@ -202,7 +228,8 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
         Callback::from(move |_: Event| custom_grid.set(true))
     };
     let grid_change = |edited: LayoutField| {
-        let (emitter, layout_error, custom_grid) = (emitter.clone(), layout_error.clone(), custom_grid.clone());
+        let (emitter, layout_error, custom_grid) =
+            (emitter.clone(), layout_error.clone(), custom_grid.clone());
         let (cells, lines, indent) = (cells.clone(), lines.clone(), indent.clone());
         Callback::from(move |e: Event| {
             // The changed field is read from the DOM: `change` can follow `input` before a render.
@@ -215,8 +242,17 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
             };
             fields[state.0] = typed.clone();
             state.1.set(typed);
-            let result = grid_from_fields(emitter.current.layout, [&fields[0], &fields[1], &fields[2]], edited)
-                .and_then(|grid| emitter.apply(|p| set(&mut p.layout, grid)).map(|()| grid).map_err(|m| (edited, m)));
+            let result = grid_from_fields(
+                emitter.current.layout,
+                [&fields[0], &fields[1], &fields[2]],
+                edited,
+            )
+            .and_then(|grid| {
+                emitter
+                    .apply(|p| set(&mut p.layout, grid))
+                    .map(|()| grid)
+                    .map_err(|m| (edited, m))
+            });
             match result {
                 Ok(grid) => {
                     custom_grid.set(!is_preset_grid(grid));
@@ -230,15 +266,17 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
         let emitter = emitter.clone();
         Callback::from(move |e: Event| {
             let title = e.target_unchecked_into::<HtmlInputElement>().checked();
-            emitter.apply(|p| {
-                let titled = p.layout.with_title(title);
-                set(&mut p.layout, titled)
-            })
-            .ok();
+            emitter
+                .apply(|p| {
+                    let titled = p.layout.with_title(title);
+                    set(&mut p.layout, titled)
+                })
+                .ok();
         })
     };
     let apply_header = {
-        let (emitter, layout_error, header_lines) = (emitter.clone(), layout_error.clone(), header_lines.clone());
+        let (emitter, layout_error, header_lines) =
+            (emitter.clone(), layout_error.clone(), header_lines.clone());
         move |on: bool, typed: &str| match header_from_field(emitter.current.layout, on, typed)
             .and_then(|profile| emitter.apply(|p| set(&mut p.layout, profile)))
         {
@@ -272,23 +310,36 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
             }
         })
     };
-    let layout_error_for = |field: LayoutField| layout_error.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.clone());
+    let layout_error_for = |field: LayoutField| {
+        layout_error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.clone())
+    };
 
     // ---- 篇幅上限 ----
     let on_rate = {
         let (emitter, rate, rate_error) = (emitter.clone(), rate.clone(), rate_error.clone());
         Callback::from(move |e: Event| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            let result = rate_from_field(&typed).and_then(|r| emitter.apply(|p| {
-                p.caps.set_rate(r);
-                Ok(())
-            }));
+            let result = rate_from_field(&typed).and_then(|r| {
+                emitter.apply(|p| {
+                    p.caps.set_rate(r);
+                    Ok(())
+                })
+            });
             rate.set(typed);
             rate_error.set(result.err());
         })
     };
     let clear_cap_form = {
-        let fields = [cap_name.clone(), cap_zi.clone(), cap_pages.clone(), cap_minutes.clone(), cap_note.clone()];
+        let fields = [
+            cap_name.clone(),
+            cap_zi.clone(),
+            cap_pages.clone(),
+            cap_minutes.clone(),
+            cap_note.clone(),
+        ];
         let cap_editing = cap_editing.clone();
         move || {
             fields.iter().for_each(|f| f.set(String::new()));
@@ -297,13 +348,26 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
     };
     let on_cap_submit = {
         let emitter = emitter.clone();
-        let fields = (cap_name.clone(), cap_zi.clone(), cap_pages.clone(), cap_minutes.clone(), cap_note.clone());
-        let (cap_editing, cap_error, cap_status) = (cap_editing.clone(), cap_error.clone(), cap_status.clone());
+        let fields = (
+            cap_name.clone(),
+            cap_zi.clone(),
+            cap_pages.clone(),
+            cap_minutes.clone(),
+            cap_note.clone(),
+        );
+        let (cap_editing, cap_error, cap_status) =
+            (cap_editing.clone(), cap_error.clone(), cap_status.clone());
         let clear_cap_form = clear_cap_form.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (name, zi, pages, minutes, note) = &fields;
-            let form = CapForm { name: name.as_str(), zi: zi.as_str(), pages: pages.as_str(), minutes: minutes.as_str(), note: note.as_str() };
+            let form = CapForm {
+                name: name.as_str(),
+                zi: zi.as_str(),
+                pages: pages.as_str(),
+                minutes: minutes.as_str(),
+                note: note.as_str(),
+            };
             let mut saved = String::new();
             let result = emitter.apply(|p| {
                 saved = save_profile(&mut p.caps, cap_editing.as_deref(), &form)?;
@@ -327,7 +391,11 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
         })
     };
     let on_cap_cancel = {
-        let (clear_cap_form, cap_error, cap_status) = (clear_cap_form.clone(), cap_error.clone(), cap_status.clone());
+        let (clear_cap_form, cap_error, cap_status) = (
+            clear_cap_form.clone(),
+            cap_error.clone(),
+            cap_status.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             clear_cap_form();
             cap_error.set(None);
@@ -384,21 +452,41 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
             </li>
         }
     });
-    let editing_name = cap_editing.as_ref().and_then(|id| prefs.caps.profile(id)).map(|p| p.name().to_string());
+    let editing_name = cap_editing
+        .as_ref()
+        .and_then(|id| prefs.caps.profile(id))
+        .map(|p| p.name().to_string());
 
     // ---- 套话规则 ----
     let on_rule_submit = {
         let emitter = emitter.clone();
-        let (pattern, category, reason, suggestion) = (rule_pattern.clone(), rule_category.clone(), rule_reason.clone(), rule_suggestion.clone());
+        let (pattern, category, reason, suggestion) = (
+            rule_pattern.clone(),
+            rule_category.clone(),
+            rule_reason.clone(),
+            rule_suggestion.clone(),
+        );
         let (rule_error, rules_status) = (rule_error.clone(), rules_status.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let result = rule_from_form(&pattern, *category, &reason, &suggestion)
-                .and_then(|rule| emitter.apply(|p| p.rules.add(rule).map_err(|e| unchanged(&e.to_string(), "规则"))));
+            let result =
+                rule_from_form(&pattern, *category, &reason, &suggestion).and_then(|rule| {
+                    emitter.apply(|p| {
+                        p.rules
+                            .add(rule)
+                            .map_err(|e| unchanged(&e.to_string(), "规则"))
+                    })
+                });
             match result {
                 Ok(()) => {
-                    rules_status.set(Some(format!("已添加规则“{}”（{}）。", pattern.trim(), category.label())));
-                    [&pattern, &reason, &suggestion].iter().for_each(|f| f.set(String::new()));
+                    rules_status.set(Some(format!(
+                        "已添加规则“{}”（{}）。",
+                        pattern.trim(),
+                        category.label()
+                    )));
+                    [&pattern, &reason, &suggestion]
+                        .iter()
+                        .for_each(|f| f.set(String::new()));
                     rule_error.set(None);
                 }
                 Err(message) => rule_error.set(Some(message)),
@@ -416,7 +504,8 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
     };
     // A change to the rule lists: `action` returns the status to announce.
     let rule_action = |action: RuleAction| {
-        let (emitter, rules_error, rules_status) = (emitter.clone(), rules_error.clone(), rules_status.clone());
+        let (emitter, rules_error, rules_status) =
+            (emitter.clone(), rules_error.clone(), rules_status.clone());
         Callback::from(move |_: MouseEvent| {
             let mut status = String::new();
             match emitter.apply(|p| set(&mut status, action(&mut p.rules)?)) {
@@ -510,27 +599,38 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
             </li>
         }
     });
-    let disabled_count = config.disabled.iter().filter(|id| !config.custom.iter().any(|c| c.id() == **id)).count();
+    let disabled_count = config
+        .disabled
+        .iter()
+        .filter(|id| !config.custom.iter().any(|c| c.id() == **id))
+        .count();
     let on_export = {
         let (rules, export_url) = (prefs.rules.clone(), export_url.clone());
         let (rules_error, rules_status) = (rules_error.clone(), rules_status.clone());
-        Callback::from(move |_: MouseEvent| match download(&rules.to_json(), RULES_FILE_NAME) {
-            Some(url) => {
-                // Revoked when the next export replaces it or the dialog closes, after the
-                // browser has started the download.
-                *export_url.borrow_mut() = Some(url);
-                rules_error.set(None);
-                rules_status.set(Some(format!("已导出“{RULES_FILE_NAME}”（{}），保存在浏览器的下载位置。", rules_summary(&rules))));
-            }
-            None => rules_error.set(Some("浏览器未能生成下载文件，规则没有导出。".to_string())),
-        })
+        Callback::from(
+            move |_: MouseEvent| match download(&rules.to_json(), RULES_FILE_NAME) {
+                Some(url) => {
+                    // Revoked when the next export replaces it or the dialog closes, after the
+                    // browser has started the download.
+                    *export_url.borrow_mut() = Some(url);
+                    rules_error.set(None);
+                    rules_status.set(Some(format!(
+                        "已导出“{RULES_FILE_NAME}”（{}），保存在浏览器的下载位置。",
+                        rules_summary(&rules)
+                    )));
+                }
+                None => rules_error.set(Some("浏览器未能生成下载文件，规则没有导出。".to_string())),
+            },
+        )
     };
     let on_import = {
         let (reader, latest) = (reader.clone(), latest.clone());
         let (rules_error, rules_status) = (rules_error.setter(), rules_status.setter());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             // Cleared so that choosing the same file again (after fixing it) reads it again.
             input.set_value("");
             let file = gloo::file::File::from(file);
@@ -540,7 +640,8 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
                 rules_error.set(Some(message));
                 return;
             }
-            let (latest, rules_error, rules_status) = (latest.clone(), rules_error.clone(), rules_status.clone());
+            let (latest, rules_error, rules_status) =
+                (latest.clone(), rules_error.clone(), rules_status.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |read| {
                 // Cloned out first: emitting may render this component, which writes `latest`.
                 let emitter = latest.borrow().clone();
@@ -548,7 +649,9 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
                     .map_err(|_| format!("无法读取文件“{name}”，规则没有改变。"))
                     .and_then(|json| {
                         let mut status = String::new();
-                        emitter.apply(|p| set(&mut status, import_rules(&mut p.rules, &json)?)).map(|()| status)
+                        emitter
+                            .apply(|p| set(&mut status, import_rules(&mut p.rules, &json)?))
+                            .map(|()| status)
                     });
                 match result {
                     Ok(status) => {
@@ -592,10 +695,12 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
         }
     });
     let on_long_sentence = {
-        let (emitter, long_sentence, format_error) = (emitter.clone(), long_sentence.clone(), format_error.clone());
+        let (emitter, long_sentence, format_error) =
+            (emitter.clone(), long_sentence.clone(), format_error.clone());
         Callback::from(move |e: Event| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            let result = long_sentence_from_field(&typed).and_then(|n| emitter.apply(|p| set(&mut p.format.long_sentence_chars, n)));
+            let result = long_sentence_from_field(&typed)
+                .and_then(|n| emitter.apply(|p| set(&mut p.format.long_sentence_chars, n)));
             long_sentence.set(typed);
             format_error.set(result.err());
         })
@@ -787,12 +892,16 @@ fn focus(node: &NodeRef) {
 /// is being typed (or composed).
 fn bind(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     let state = state.clone();
-    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    Callback::from(move |e: InputEvent| {
+        state.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    })
 }
 
 fn bind_textarea(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     let state = state.clone();
-    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    Callback::from(move |e: InputEvent| {
+        state.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    })
 }
 
 /// A labelled number input, applied on `change` (Enter, leaving the field, the arrows).
@@ -807,10 +916,20 @@ struct NumberField<'a> {
     error: Option<String>,
 }
 
-fn number_field(field: NumberField<'_>, oninput: Callback<InputEvent>, onchange: Callback<Event>) -> Html {
+fn number_field(
+    field: NumberField<'_>,
+    oninput: Callback<InputEvent>,
+    onchange: Callback<Event>,
+) -> Html {
     let hint_id = format!("{}-hint", field.id);
     let error_id = format!("{}-error", field.id);
-    let described: Vec<&str> = [field.hint.as_ref().map(|_| hint_id.as_str()), field.error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described: Vec<&str> = [
+        field.hint.as_ref().map(|_| hint_id.as_str()),
+        field.error.as_ref().map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     html! {
         <div class="settings-field">
             <label for={field.id}>{ field.label }</label>
@@ -830,7 +949,14 @@ fn number_field(field: NumberField<'_>, oninput: Callback<InputEvent>, onchange:
 }
 
 /// A labelled one-line text input bound to `state`.
-fn text_field(id: &'static str, label: &'static str, test_id: &'static str, state: &UseStateHandle<String>, placeholder: Option<&'static str>, node: Option<&NodeRef>) -> Html {
+fn text_field(
+    id: &'static str,
+    label: &'static str,
+    test_id: &'static str,
+    state: &UseStateHandle<String>,
+    placeholder: Option<&'static str>,
+    node: Option<&NodeRef>,
+) -> Html {
     html! {
         <div class="settings-field">
             <label for={id}>{ label }</label>
@@ -860,7 +986,10 @@ fn download(json: &str, file_name: &str) -> Option<ObjectUrl> {
 
 /// Applies `change` to a copy of `current`: the copy if it differs, `None` if nothing changed,
 /// the error (and no copy) if the change was refused.
-fn changed(current: &Preferences, change: impl FnOnce(&mut Preferences) -> Result<(), String>) -> Result<Option<Preferences>, String> {
+fn changed(
+    current: &Preferences,
+    change: impl FnOnce(&mut Preferences) -> Result<(), String>,
+) -> Result<Option<Preferences>, String> {
     let mut next = current.clone();
     change(&mut next)?;
     Ok((next != *current).then_some(next))
@@ -885,25 +1014,49 @@ fn parse_whole(text: &str, label: &str) -> Result<u32, String> {
     if trimmed.is_empty() {
         return Err(format!("请填写{label}。"));
     }
-    let digits: String = trimmed.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let digits: String = trimmed
+        .chars()
+        .map(|c| {
+            if ('０'..='９').contains(&c) {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect();
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("{label}“{trimmed}”不是整数，请只填数字。"));
     }
-    digits.parse().map_err(|_| format!("{label}“{trimmed}”过大。"))
+    digits
+        .parse()
+        .map_err(|_| format!("{label}“{trimmed}”过大。"))
 }
 
 /// Whether a profile's grid is the GB/T 9704 preset (title and header aside).
 fn is_preset_grid(profile: LayoutProfile) -> bool {
     let preset = LayoutProfile::gbt9704();
-    (profile.cells_per_line(), profile.lines_per_page(), profile.first_line_indent())
-        == (preset.cells_per_line(), preset.lines_per_page(), preset.first_line_indent())
+    (
+        profile.cells_per_line(),
+        profile.lines_per_page(),
+        profile.first_line_indent(),
+    ) == (
+        preset.cells_per_line(),
+        preset.lines_per_page(),
+        preset.first_line_indent(),
+    )
 }
 
 /// A new grid from the typed cells per line, lines per page and indent, keeping the title and the
 /// header of `current`. The error names the field to show it at: a field that is not a number, or
 /// else the one the user just changed.
-fn grid_from_fields(current: LayoutProfile, [cells, lines, indent]: [&str; 3], edited: LayoutField) -> Result<LayoutProfile, (LayoutField, String)> {
-    let number = |text: &str, label: &str, field: LayoutField| parse_whole(text, label).map_err(|m| (field, unchanged(&m, "版面设置")));
+fn grid_from_fields(
+    current: LayoutProfile,
+    [cells, lines, indent]: [&str; 3],
+    edited: LayoutField,
+) -> Result<LayoutProfile, (LayoutField, String)> {
+    let number = |text: &str, label: &str, field: LayoutField| {
+        parse_whole(text, label).map_err(|m| (field, unchanged(&m, "版面设置")))
+    };
     let cells = number(cells, "每行字数", LayoutField::Cells)?;
     let lines = number(lines, "每页行数", LayoutField::Lines)?;
     let indent = number(indent, "首行缩进", LayoutField::Indent)?;
@@ -916,15 +1069,24 @@ fn grid_from_fields(current: LayoutProfile, [cells, lines, indent]: [&str; 3], e
 }
 
 /// `current` with the 红头 header on (`typed` lines reserved) or off.
-fn header_from_field(current: LayoutProfile, on: bool, typed: &str) -> Result<LayoutProfile, String> {
+fn header_from_field(
+    current: LayoutProfile,
+    on: bool,
+    typed: &str,
+) -> Result<LayoutProfile, String> {
     if !on {
         return Ok(current.with_header_lines(0));
     }
     let lines = parse_whole(typed, "首页预留行数").map_err(|m| unchanged(&m, "版面设置"))?;
     if lines == 0 {
-        return Err(unchanged("首页预留行数须大于 0；不用红头时请取消勾选“红头文件首页”", "版面设置"));
+        return Err(unchanged(
+            "首页预留行数须大于 0；不用红头时请取消勾选“红头文件首页”",
+            "版面设置",
+        ));
     }
-    current.try_with_header_lines(lines).map_err(|e| unchanged(&e.to_string(), "版面设置"))
+    current
+        .try_with_header_lines(lines)
+        .map_err(|e| unchanged(&e.to_string(), "版面设置"))
 }
 
 fn rate_from_field(typed: &str) -> Result<SpeakingRate, String> {
@@ -935,7 +1097,9 @@ fn rate_from_field(typed: &str) -> Result<SpeakingRate, String> {
 fn long_sentence_from_field(typed: &str) -> Result<usize, String> {
     let value = parse_whole(typed, "长句提示字数").map_err(|m| unchanged(&m, "格式检查设置"))?;
     if !(LONG_SENTENCE_MIN..=LONG_SENTENCE_MAX).contains(&value) {
-        let message = format!("长句提示字数应在 {LONG_SENTENCE_MIN} 到 {LONG_SENTENCE_MAX} 之间，当前为 {value}");
+        let message = format!(
+            "长句提示字数应在 {LONG_SENTENCE_MIN} 到 {LONG_SENTENCE_MAX} 之间，当前为 {value}"
+        );
         return Err(unchanged(&message, "格式检查设置"));
     }
     Ok(value as usize)
@@ -952,13 +1116,21 @@ struct CapForm<'a> {
 
 /// The profile the form describes, checked by the engine.
 fn profile_from_form(form: &CapForm<'_>) -> Result<CapProfile, CapError> {
-    let limits = Limits { zi: Unit::Zi.parse_limit(form.zi)?, pages: Unit::Page.parse_limit(form.pages)?, minutes: Unit::Minute.parse_limit(form.minutes)? };
+    let limits = Limits {
+        zi: Unit::Zi.parse_limit(form.zi)?,
+        pages: Unit::Page.parse_limit(form.pages)?,
+        minutes: Unit::Minute.parse_limit(form.minutes)?,
+    };
     CapProfile::custom(form.name, limits, form.note)
 }
 
 /// Adds the form's profile, or replaces the custom profile `editing` with it. Returns the saved
 /// name; on error `caps` is unchanged and the message says so.
-fn save_profile(caps: &mut CapSettings, editing: Option<&str>, form: &CapForm<'_>) -> Result<String, String> {
+fn save_profile(
+    caps: &mut CapSettings,
+    editing: Option<&str>,
+    form: &CapForm<'_>,
+) -> Result<String, String> {
     let refused = |e: CapError| unchanged(&e.to_string(), "篇幅设置");
     let profile = profile_from_form(form).map_err(refused)?;
     let saved = match editing {
@@ -975,11 +1147,20 @@ fn limit_text(limit: Option<u32>) -> String {
 
 /// `5000字 · 10页 · 8分钟`, listing only the limits that are set.
 fn limits_summary(limits: Limits) -> String {
-    Unit::ALL.iter().filter_map(|&unit| limits.get(unit).map(|n| format!("{n}{}", unit.symbol()))).collect::<Vec<_>>().join(" · ")
+    Unit::ALL
+        .iter()
+        .filter_map(|&unit| limits.get(unit).map(|n| format!("{n}{}", unit.symbol())))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The rule the form describes; the engine checks the pattern and the reason when it is added.
-fn rule_from_form(pattern: &str, category: Category, reason: &str, suggestion: &str) -> Result<CustomRule, String> {
+fn rule_from_form(
+    pattern: &str,
+    category: Category,
+    reason: &str,
+    suggestion: &str,
+) -> Result<CustomRule, String> {
     if pattern.trim().is_empty() {
         return Err("请填写要标出的词语或句式。规则没有改变。".to_string());
     }
@@ -995,19 +1176,29 @@ fn rule_from_form(pattern: &str, category: Category, reason: &str, suggestion: &
 /// What a rule set holds, for the export and import messages.
 fn rules_summary(rules: &RuleSet) -> String {
     let config = rules.config();
-    format!("自己的规则 {} 条，停用的规则 {} 条，忽略的提示 {} 处", config.custom.len(), config.disabled.len(), config.ignored.len())
+    format!(
+        "自己的规则 {} 条，停用的规则 {} 条，忽略的提示 {} 处",
+        config.custom.len(),
+        config.disabled.len(),
+        config.ignored.len()
+    )
 }
 
 /// Replaces `rules` with the rule file `json`, returning what it held; on error nothing changes.
 fn import_rules(rules: &mut RuleSet, json: &str) -> Result<String, String> {
-    rules.import_json(json).map_err(|e| unchanged(&e.to_string(), "规则"))?;
+    rules
+        .import_json(json)
+        .map_err(|e| unchanged(&e.to_string(), "规则"))?;
     Ok(rules_summary(rules))
 }
 
 /// Refuses a chosen file that cannot be a rule file, before reading it.
 fn check_rules_file(name: &str, bytes: u64) -> Result<(), String> {
     if bytes > RULES_FILE_MAX_BYTES {
-        return Err(format!("“{name}”有 {} KB，不像是规则文件（导出的规则文件通常只有几 KB）。规则没有改变。", bytes / 1024));
+        return Err(format!(
+            "“{name}”有 {} KB，不像是规则文件（导出的规则文件通常只有几 KB）。规则没有改变。",
+            bytes / 1024
+        ));
     }
     Ok(())
 }
@@ -1025,10 +1216,16 @@ fn set_format_rule(format: &mut FormatSettings, id: &str, on: bool) {
 /// whole-sentence rule, a format rule, or one this version no longer has.
 fn rule_label(rules: &RuleSet, id: &str) -> (String, String) {
     if let Some(rule) = rules.rule(id) {
-        return (rule.pattern.to_string(), format!("{}：{}", rule.category.label(), rule.reason));
+        return (
+            rule.pattern.to_string(),
+            format!("{}：{}", rule.category.label(), rule.reason),
+        );
     }
     if let Some(rule) = SENTENCE_RULES.iter().find(|r| r.id == id) {
-        return (format!("整句{}", rule.category.label()), rule.reason.to_string());
+        return (
+            format!("整句{}", rule.category.label()),
+            rule.reason.to_string(),
+        );
     }
     if let Some(rule) = rule_by_id(id) {
         return (rule.name.to_string(), format!("格式检查：{}", rule.example));
@@ -1052,9 +1249,21 @@ mod tests {
     #[test]
     fn unchanged_makes_one_sentence_that_says_nothing_changed() {
         let cases = [
-            ("每行字数应在 1 到 200 之间，当前为 0", "版面设置", "每行字数应在 1 到 200 之间，当前为 0。版面设置没有改变。"),
-            ("请填写每行字数。", "版面设置", "请填写每行字数。版面设置没有改变。"),
-            ("规则文件的版本是 2，本程序只能读取版本 1。规则没有改变。", "规则", "规则文件的版本是 2，本程序只能读取版本 1。规则没有改变。"),
+            (
+                "每行字数应在 1 到 200 之间，当前为 0",
+                "版面设置",
+                "每行字数应在 1 到 200 之间，当前为 0。版面设置没有改变。",
+            ),
+            (
+                "请填写每行字数。",
+                "版面设置",
+                "请填写每行字数。版面设置没有改变。",
+            ),
+            (
+                "规则文件的版本是 2，本程序只能读取版本 1。规则没有改变。",
+                "规则",
+                "规则文件的版本是 2，本程序只能读取版本 1。规则没有改变。",
+            ),
         ];
         for (message, what, want) in cases {
             assert_eq!(unchanged(message, what), want);
@@ -1073,68 +1282,159 @@ mod tests {
             ("99999999999", Err("每行字数“99999999999”过大。")),
         ];
         for (text, want) in cases {
-            assert_eq!(parse_whole(text, "每行字数"), want.map_err(str::to_string), "{text:?}");
+            assert_eq!(
+                parse_whole(text, "每行字数"),
+                want.map_err(str::to_string),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn grid_keeps_title_and_header_and_names_the_field_at_fault() {
-        let current = LayoutProfile::gbt9704().with_title(false).with_header_lines(13);
+        let current = LayoutProfile::gbt9704()
+            .with_title(false)
+            .with_header_lines(13);
         let grid = grid_from_fields(current, ["30", "25", "2"], LayoutField::Cells).unwrap();
-        assert_eq!((grid.cells_per_line(), grid.lines_per_page(), grid.first_line_indent()), (30, 25, 2));
+        assert_eq!(
+            (
+                grid.cells_per_line(),
+                grid.lines_per_page(),
+                grid.first_line_indent()
+            ),
+            (30, 25, 2)
+        );
         assert_eq!((grid.title(), grid.header_lines()), (false, 13));
         assert!(!is_preset_grid(grid) && is_preset_grid(current));
 
         let cases = [
-            (["0", "22", "2"], LayoutField::Cells, LayoutField::Cells, "每行字数应在 1 到 200 之间，当前为 0。版面设置没有改变。"),
-            (["28", "x", "2"], LayoutField::Cells, LayoutField::Lines, "每页行数“x”不是整数，请只填数字。版面设置没有改变。"),
-            (["28", "22", "28"], LayoutField::Indent, LayoutField::Indent, "首行缩进 28 字，须小于每行字数 28。版面设置没有改变。"),
+            (
+                ["0", "22", "2"],
+                LayoutField::Cells,
+                LayoutField::Cells,
+                "每行字数应在 1 到 200 之间，当前为 0。版面设置没有改变。",
+            ),
+            (
+                ["28", "x", "2"],
+                LayoutField::Cells,
+                LayoutField::Lines,
+                "每页行数“x”不是整数，请只填数字。版面设置没有改变。",
+            ),
+            (
+                ["28", "22", "28"],
+                LayoutField::Indent,
+                LayoutField::Indent,
+                "首行缩进 28 字，须小于每行字数 28。版面设置没有改变。",
+            ),
             // Fewer lines than the header reserves: reported where the user changed the grid.
-            (["28", "10", "2"], LayoutField::Lines, LayoutField::Lines, "红头预留 13 行，须少于每页行数 10：首页必须有正文。版面设置没有改变。"),
+            (
+                ["28", "10", "2"],
+                LayoutField::Lines,
+                LayoutField::Lines,
+                "红头预留 13 行，须少于每页行数 10：首页必须有正文。版面设置没有改变。",
+            ),
         ];
         for (fields, edited, field, message) in cases {
-            assert_eq!(grid_from_fields(current, fields, edited), Err((field, message.to_string())), "{fields:?}");
+            assert_eq!(
+                grid_from_fields(current, fields, edited),
+                Err((field, message.to_string())),
+                "{fields:?}"
+            );
         }
     }
 
     #[test]
     fn header_turns_on_and_off_and_refuses_a_full_first_page() {
         let gb = LayoutProfile::gbt9704();
-        assert_eq!(header_from_field(gb, true, "13").unwrap().header_lines(), 13);
-        assert_eq!(header_from_field(gb.with_header_lines(13), false, "junk").unwrap().header_lines(), 0);
-        assert_eq!(header_from_field(gb, true, "22"), Err("红头预留 22 行，须少于每页行数 22：首页必须有正文。版面设置没有改变。".to_string()));
-        assert_eq!(header_from_field(gb, true, ""), Err("请填写首页预留行数。版面设置没有改变。".to_string()));
-        assert!(header_from_field(gb, true, "0").unwrap_err().ends_with("版面设置没有改变。"));
+        assert_eq!(
+            header_from_field(gb, true, "13").unwrap().header_lines(),
+            13
+        );
+        assert_eq!(
+            header_from_field(gb.with_header_lines(13), false, "junk")
+                .unwrap()
+                .header_lines(),
+            0
+        );
+        assert_eq!(
+            header_from_field(gb, true, "22"),
+            Err(
+                "红头预留 22 行，须少于每页行数 22：首页必须有正文。版面设置没有改变。".to_string()
+            )
+        );
+        assert_eq!(
+            header_from_field(gb, true, ""),
+            Err("请填写首页预留行数。版面设置没有改变。".to_string())
+        );
+        assert!(header_from_field(gb, true, "0")
+            .unwrap_err()
+            .ends_with("版面设置没有改变。"));
     }
 
     #[test]
     fn rate_and_long_sentence_ranges() {
         assert_eq!(rate_from_field("220").unwrap().get(), 220);
-        assert_eq!(rate_from_field("300"), Err("语速应在每分钟 160 到 250 字之间，当前为 300。篇幅设置没有改变。".to_string()));
+        assert_eq!(
+            rate_from_field("300"),
+            Err("语速应在每分钟 160 到 250 字之间，当前为 300。篇幅设置没有改变。".to_string())
+        );
         assert_eq!(long_sentence_from_field("20"), Ok(20));
         assert_eq!(long_sentence_from_field("1000"), Ok(1000));
-        assert_eq!(long_sentence_from_field("19"), Err("长句提示字数应在 20 到 1000 之间，当前为 19。格式检查设置没有改变。".to_string()));
+        assert_eq!(
+            long_sentence_from_field("19"),
+            Err("长句提示字数应在 20 到 1000 之间，当前为 19。格式检查设置没有改变。".to_string())
+        );
         assert!(long_sentence_from_field("1001").is_err());
     }
 
     fn form<'a>(name: &'a str, zi: &'a str, pages: &'a str, minutes: &'a str) -> CapForm<'a> {
-        CapForm { name, zi, pages, minutes, note: "区委办要求" }
+        CapForm {
+            name,
+            zi,
+            pages,
+            minutes,
+            note: "区委办要求",
+        }
     }
 
     #[test]
     fn cap_profiles_are_added_edited_and_bad_ones_change_nothing() {
         let mut caps = CapSettings::default();
-        assert_eq!(save_profile(&mut caps, None, &form("区委文件", "３０００字", "", "")), Ok("区委文件".to_string()));
-        assert_eq!(caps.custom()[0].limits(), Limits { zi: Some(3000), ..Limits::default() });
+        assert_eq!(
+            save_profile(&mut caps, None, &form("区委文件", "３０００字", "", "")),
+            Ok("区委文件".to_string())
+        );
+        assert_eq!(
+            caps.custom()[0].limits(),
+            Limits {
+                zi: Some(3000),
+                ..Limits::default()
+            }
+        );
         assert_eq!(caps.custom()[0].note(), "区委办要求");
 
         let before = caps.clone();
         let refused = [
-            (form("区委文件", "3000", "", ""), "已经有一个名为“区委文件”的自定义标准。篇幅设置没有改变。"),
-            (form("发言", "", "", "-8"), "发言时间上限不能是负数。篇幅设置没有改变。"),
-            (form("发言", "", "", ""), "请至少填写字数、页数、发言时间中的一项上限。篇幅设置没有改变。"),
-            (form("  ", "100", "", ""), "请填写标准名称，例如“政策性文件（5000字）”。篇幅设置没有改变。"),
-            (form("通知", "五千", "", ""), "字数上限“五千”不是整数，请只填数字。篇幅设置没有改变。"),
+            (
+                form("区委文件", "3000", "", ""),
+                "已经有一个名为“区委文件”的自定义标准。篇幅设置没有改变。",
+            ),
+            (
+                form("发言", "", "", "-8"),
+                "发言时间上限不能是负数。篇幅设置没有改变。",
+            ),
+            (
+                form("发言", "", "", ""),
+                "请至少填写字数、页数、发言时间中的一项上限。篇幅设置没有改变。",
+            ),
+            (
+                form("  ", "100", "", ""),
+                "请填写标准名称，例如“政策性文件（5000字）”。篇幅设置没有改变。",
+            ),
+            (
+                form("通知", "五千", "", ""),
+                "字数上限“五千”不是整数，请只填数字。篇幅设置没有改变。",
+            ),
         ];
         for (bad, message) in &refused {
             assert_eq!(save_profile(&mut caps, None, bad), Err(message.to_string()));
@@ -1142,17 +1442,44 @@ mod tests {
         }
 
         let id = caps.custom()[0].id().to_string();
-        assert_eq!(save_profile(&mut caps, Some(&id), &form("区委文件（2500字）", "2500", "5", "")), Ok("区委文件（2500字）".to_string()));
+        assert_eq!(
+            save_profile(
+                &mut caps,
+                Some(&id),
+                &form("区委文件（2500字）", "2500", "5", "")
+            ),
+            Ok("区委文件（2500字）".to_string())
+        );
         assert_eq!(caps.custom().len(), 1);
         assert_eq!(limits_summary(caps.custom()[0].limits()), "2500字 · 5页");
-        assert!(save_profile(&mut caps, Some("js-2019-policy"), &form("x", "1", "", "")).unwrap_err().contains("内置标准"));
+        assert!(
+            save_profile(&mut caps, Some("js-2019-policy"), &form("x", "1", "", ""))
+                .unwrap_err()
+                .contains("内置标准")
+        );
     }
 
     #[test]
     fn limits_are_summarised_and_shown_back_in_the_form() {
-        assert_eq!(limits_summary(Limits { zi: Some(5000), pages: Some(10), minutes: Some(8) }), "5000字 · 10页 · 8分钟");
-        assert_eq!(limits_summary(Limits { minutes: Some(8), ..Limits::default() }), "8分钟");
-        assert_eq!((limit_text(Some(10)), limit_text(None)), ("10".to_string(), String::new()));
+        assert_eq!(
+            limits_summary(Limits {
+                zi: Some(5000),
+                pages: Some(10),
+                minutes: Some(8)
+            }),
+            "5000字 · 10页 · 8分钟"
+        );
+        assert_eq!(
+            limits_summary(Limits {
+                minutes: Some(8),
+                ..Limits::default()
+            }),
+            "8分钟"
+        );
+        assert_eq!(
+            (limit_text(Some(10)), limit_text(None)),
+            ("10".to_string(), String::new())
+        );
     }
 
     #[test]
@@ -1161,34 +1488,63 @@ mod tests {
         let add = |pattern: &str, reason: &str| {
             changed(&prefs, |p| {
                 let rule = rule_from_form(pattern, Category::Slogan, reason, " 写明要求 ")?;
-                p.rules.add(rule).map_err(|e| unchanged(&e.to_string(), "规则"))
+                p.rules
+                    .add(rule)
+                    .map_err(|e| unchanged(&e.to_string(), "规则"))
             })
         };
-        let next = add(" 以……为纲 ", "口号式表述。").unwrap().expect("a new rule changes the preferences");
+        let next = add(" 以……为纲 ", "口号式表述。")
+            .unwrap()
+            .expect("a new rule changes the preferences");
         let rule = &next.rules.config().custom[0];
-        assert_eq!((rule.pattern.as_str(), rule.category, rule.suggestion.as_str()), ("以……为纲", Category::Slogan, "写明要求"));
+        assert_eq!(
+            (
+                rule.pattern.as_str(),
+                rule.category,
+                rule.suggestion.as_str()
+            ),
+            ("以……为纲", Category::Slogan, "写明要求")
+        );
 
-        assert_eq!(add("  ", "理由"), Err("请填写要标出的词语或句式。规则没有改变。".to_string()));
-        assert_eq!(add("……为纲", "理由"), Err("规则“……为纲”无效：不能以“……”开头或结尾，请在两端写出确定的字。规则没有改变。".to_string()));
-        assert_eq!(add("以……为纲", " "), Err("规则“以……为纲”缺少理由：请用一句话说明为什么要标出它。规则没有改变。".to_string()));
+        assert_eq!(
+            add("  ", "理由"),
+            Err("请填写要标出的词语或句式。规则没有改变。".to_string())
+        );
+        assert_eq!(
+            add("……为纲", "理由"),
+            Err(
+                "规则“……为纲”无效：不能以“……”开头或结尾，请在两端写出确定的字。规则没有改变。"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            add("以……为纲", " "),
+            Err("规则“以……为纲”缺少理由：请用一句话说明为什么要标出它。规则没有改变。".to_string())
+        );
     }
 
     #[test]
     fn rule_files_import_whole_or_not_at_all() {
         let mut source = RuleSet::default();
-        source.add(rule_from_form("以……为纲", Category::Stock, "口号式表述。", "").unwrap()).unwrap();
+        source
+            .add(rule_from_form("以……为纲", Category::Stock, "口号式表述。", "").unwrap())
+            .unwrap();
         source.ignore("hat.guidance", "为深入贯彻落实");
         let json = source.to_json();
 
         let mut rules = RuleSet::default();
-        assert_eq!(import_rules(&mut rules, &json), Ok("自己的规则 1 条，停用的规则 0 条，忽略的提示 1 处".to_string()));
+        assert_eq!(
+            import_rules(&mut rules, &json),
+            Ok("自己的规则 1 条，停用的规则 0 条，忽略的提示 1 处".to_string())
+        );
         assert_eq!(rules, source);
 
         let before = rules.clone();
         let bad = [
             "not json".to_string(),
             format!(r#"{{"version": {}}}"#, RULES_FORMAT_VERSION + 1),
-            r#"{"version": 1, "custom": [{"pattern": "……", "category": "stock", "reason": "x"}]}"#.to_string(),
+            r#"{"version": 1, "custom": [{"pattern": "……", "category": "stock", "reason": "x"}]}"#
+                .to_string(),
         ];
         for json in &bad {
             let message = import_rules(&mut rules, json).unwrap_err();
@@ -1206,26 +1562,43 @@ mod tests {
     fn format_rules_toggle_and_unchanged_preferences_are_not_emitted() {
         let prefs = Preferences::default();
         let id = FORMAT_RULES[0].id;
-        let toggle = |on: bool| move |p: &mut Preferences| {
-            set_format_rule(&mut p.format, id, on);
-            Ok(())
+        let toggle = |on: bool| {
+            move |p: &mut Preferences| {
+                set_format_rule(&mut p.format, id, on);
+                Ok(())
+            }
         };
         let off = changed(&prefs, toggle(false)).unwrap().unwrap();
         assert!(!off.format.is_enabled(id));
         let on = changed(&off, toggle(true)).unwrap().unwrap();
         assert_eq!(on, prefs);
         assert_eq!(changed(&prefs, toggle(true)), Ok(None));
-        assert_eq!(changed(&prefs, |_| Err("不行。".to_string())), Err("不行。".to_string()));
+        assert_eq!(
+            changed(&prefs, |_| Err("不行。".to_string())),
+            Err("不行。".to_string())
+        );
     }
 
     #[test]
     fn every_kind_of_rule_id_gets_a_label() {
         let rules = RuleSet::default();
         let builtin = builtin_rules().next().unwrap();
-        assert_eq!(rule_label(&rules, &builtin.id).0, builtin.pattern.to_string());
+        assert_eq!(
+            rule_label(&rules, &builtin.id).0,
+            builtin.pattern.to_string()
+        );
         assert_eq!(rule_label(&rules, "sentence.opening").0, "整句戴帽");
-        assert_eq!(rule_label(&rules, FORMAT_RULES[0].id).0, FORMAT_RULES[0].name);
-        assert_eq!(rule_label(&rules, "gone.rule"), ("gone.rule".to_string(), "本版本已没有这条规则。".to_string()));
+        assert_eq!(
+            rule_label(&rules, FORMAT_RULES[0].id).0,
+            FORMAT_RULES[0].name
+        );
+        assert_eq!(
+            rule_label(&rules, "gone.rule"),
+            (
+                "gone.rule".to_string(),
+                "本版本已没有这条规则。".to_string()
+            )
+        );
     }
 
     #[test]

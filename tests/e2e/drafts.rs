@@ -18,37 +18,57 @@ impl App {
     /// Picks `file` in the file input `test_id`, as a user choosing it in the file dialog does.
     fn pick_file(&self, test_id: &str, file: &Path) {
         let input = self.session.find(&format!("[data-testid={test_id}]"));
-        self.session.send_keys(&input, file.to_str().expect("fixture paths are UTF-8"));
+        self.session
+            .send_keys(&input, file.to_str().expect("fixture paths are UTF-8"));
     }
 
     fn message(&self) -> Option<String> {
-        let script = "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null";
-        self.session.execute(script, json!([])).as_str().map(str::to_owned)
+        let script =
+            "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null";
+        self.session
+            .execute(script, json!([]))
+            .as_str()
+            .map(str::to_owned)
     }
 
     /// Lets downloads land in a fresh directory, which is returned.
     fn download_dir(&self, name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("jianwen-e2e-downloads-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "jianwen-e2e-downloads-{}-{name}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        self.session.cdp("Browser.setDownloadBehavior", json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}));
+        self.session.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
+        );
         dir
     }
 
     /// Clicks an item of the 导出 menu.
     fn export(&self, test_id: &str) {
-        let menu_open = self.session.execute("return document.querySelector('[data-testid=export-menu]').open", json!([]));
+        let menu_open = self.session.execute(
+            "return document.querySelector('[data-testid=export-menu]').open",
+            json!([]),
+        );
         if menu_open != json!(true) {
-            self.session.click(&self.session.find("[data-testid=export-menu] summary"));
+            self.session
+                .click(&self.session.find("[data-testid=export-menu] summary"));
         }
-        self.session.click(&self.session.find(&format!("[data-testid={test_id}]")));
+        self.session
+            .click(&self.session.find(&format!("[data-testid={test_id}]")));
     }
 
     /// Opens the drafts drawer unless it is open.
     fn open_drafts(&self) {
-        let open = self.session.execute("return !!document.querySelector('[data-testid=draft-list]')", json!([]));
+        let open = self.session.execute(
+            "return !!document.querySelector('[data-testid=draft-list]')",
+            json!([]),
+        );
         if open != json!(true) {
-            self.session.click(&self.session.find("[data-testid=open-drafts]"));
+            self.session
+                .click(&self.session.find("[data-testid=open-drafts]"));
         }
         self.session.find("[data-testid=draft-list]");
     }
@@ -57,14 +77,21 @@ impl App {
     fn draft_titles(&self, n: usize) -> Vec<String> {
         self.open_drafts();
         let script = "return [...document.querySelectorAll('[data-testid=draft-item] [data-testid=draft-title]')].map(e => e.textContent)";
-        let titles = self.session.wait_until(&format!("{n} drafts in the list"), script, |v| v.as_array().is_some_and(|a| a.len() == n));
+        let titles = self
+            .session
+            .wait_until(&format!("{n} drafts in the list"), script, |v| {
+                v.as_array().is_some_and(|a| a.len() == n)
+            });
         serde_json::from_value(titles).unwrap()
     }
 
     /// How many elements `selector` matches, once it is `n`.
     fn expect_count(&self, selector: &str, n: usize) {
         let script = format!("return document.querySelectorAll('{selector}').length");
-        self.session.wait_until(&format!("{n} of {selector}"), &script, |v| v.as_u64() == Some(n as u64));
+        self.session
+            .wait_until(&format!("{n} of {selector}"), &script, |v| {
+                v.as_u64() == Some(n as u64)
+            });
     }
 
     /// Clicks the first element `selector` matches.
@@ -91,23 +118,36 @@ impl App {
     }
 
     fn local_storage(&self, key: &str) -> Value {
-        self.session.execute("return localStorage.getItem(arguments[0])", json!([key]))
+        self.session
+            .execute("return localStorage.getItem(arguments[0])", json!([key]))
     }
 
     fn no_panic(&self) {
-        let panic = self.session.execute("return document.querySelector('[data-testid=panic-screen]')", json!([]));
+        let panic = self.session.execute(
+            "return document.querySelector('[data-testid=panic-screen]')",
+            json!([]),
+        );
         assert_eq!(panic, Value::Null, "the app must not fail");
     }
 }
 
 /// The finished download in `dir` whose name ends with `extension`, and its content.
 fn downloaded(dir: &Path, extension: &str) -> (PathBuf, String) {
-    wait_for(&format!("a {extension} download in {}", dir.display()), Duration::from_secs(15), || {
-        let entries: Vec<PathBuf> = std::fs::read_dir(dir).ok()?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        let file = entries.into_iter().find(|p| p.to_string_lossy().ends_with(extension))?;
-        let content = std::fs::read_to_string(&file).ok()?;
-        Some((file, content))
-    })
+    wait_for(
+        &format!("a {extension} download in {}", dir.display()),
+        Duration::from_secs(15),
+        || {
+            let entries: Vec<PathBuf> = std::fs::read_dir(dir)
+                .ok()?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            let file = entries
+                .into_iter()
+                .find(|p| p.to_string_lossy().ends_with(extension))?;
+            let content = std::fs::read_to_string(&file).ok()?;
+            Some((file, content))
+        },
+    )
 }
 
 #[test]
@@ -118,8 +158,12 @@ fn importing_a_docx_and_a_gbk_txt_opens_each_as_a_new_draft() {
     app.wait_for_value(typed);
 
     let docx = fixture("io/tests/fixtures/notice.docx");
-    let expected_docx = jianwen_io::docx_to_text(&std::fs::read(&docx).unwrap()).expect("the fixture imports natively");
-    assert!(expected_docx.contains('\n') && expected_docx.chars().count() > 50, "a real document: {expected_docx}");
+    let expected_docx = jianwen_io::docx_to_text(&std::fs::read(&docx).unwrap())
+        .expect("the fixture imports natively");
+    assert!(
+        expected_docx.contains('\n') && expected_docx.chars().count() > 50,
+        "a real document: {expected_docx}"
+    );
     app.pick_file("import-input", &docx);
     app.wait_for_value(&expected_docx);
 
@@ -132,8 +176,14 @@ fn importing_a_docx_and_a_gbk_txt_opens_each_as_a_new_draft() {
     // Three drafts: the typed one is untouched, and each import is its own draft.
     let titles = app.draft_titles(3);
     assert_eq!(titles[0], "关于做好冬季安全生产工作的通知", "{titles:?}");
-    assert!(titles.contains(&"关于开展调研的通知".to_owned()), "{titles:?}");
-    assert!(titles.contains(&jianwen_io::title_from_text(&expected_docx)), "{titles:?}");
+    assert!(
+        titles.contains(&"关于开展调研的通知".to_owned()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&jianwen_io::title_from_text(&expected_docx)),
+        "{titles:?}"
+    );
     app.draft_action("关于开展调研的通知", "draft-open");
     app.wait_for_value(typed);
     app.session.refresh();
@@ -157,7 +207,10 @@ fn a_file_dropped_on_the_editor_is_imported_as_a_new_draft() {
         }";
     app.session.execute(script, json!([dropped]));
     app.wait_for_value("关于拖入文件的通知\n各单位：\n");
-    assert_eq!(app.draft_titles(2), ["关于拖入文件的通知", "关于开展调研的通知"]);
+    assert_eq!(
+        app.draft_titles(2),
+        ["关于拖入文件的通知", "关于开展调研的通知"]
+    );
     app.draft_action("关于开展调研的通知", "draft-open");
     app.wait_for_value(typed);
 }
@@ -169,14 +222,23 @@ fn an_unsupported_file_shows_a_message_and_changes_nothing() {
     app.paste(typed);
     app.wait_for_value(typed);
     app.pick_file("import-input", &fixture("io/tests/fixtures/notice.doc"));
-    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
-    assert!(message.as_str().unwrap().contains("旧版 Word 文档"), "{message}");
+    let message = app.session.wait_until(
+        "the message bar",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert!(
+        message.as_str().unwrap().contains("旧版 Word 文档"),
+        "{message}"
+    );
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 
     app.pick_file("import-input", &fixture("io/tests/fixtures/truncated.docx"));
-    app.session.wait_until("the message to say the file is damaged", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
-        v.as_str().is_some_and(|s| s.contains("已损坏"))
-    });
+    app.session.wait_until(
+        "the message to say the file is damaged",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
+        |v| v.as_str().is_some_and(|s| s.contains("已损坏")),
+    );
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 }
 
@@ -192,32 +254,58 @@ fn export_downloads_the_text_and_a_report_with_user_text_escaped() {
     app.export("export-txt");
     let (file, content) = downloaded(&dir, ".txt");
     assert_eq!(content, text, "the download is the draft, byte for byte");
-    assert_eq!(file.file_name().unwrap(), "关于_img src=x onerror=alert(1)_的通知.txt", "the title, made safe as a file name");
+    assert_eq!(
+        file.file_name().unwrap(),
+        "关于_img src=x onerror=alert(1)_的通知.txt",
+        "the title, made safe as a file name"
+    );
 
     app.export("export-report");
     let (_, report) = downloaded(&dir, ".html");
-    assert!(report.contains("&lt;img src=x onerror=alert(1)&gt;"), "{report}");
-    assert!(!report.contains("<img") && !report.contains("<script"), "user text must stay text: {report}");
-    assert!(report.contains("坚强领导") && report.contains("<h2>统计</h2>"), "{report}");
+    assert!(
+        report.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("<img") && !report.contains("<script"),
+        "user text must stay text: {report}"
+    );
+    assert!(
+        report.contains("坚强领导") && report.contains("<h2>统计</h2>"),
+        "{report}"
+    );
 
     app.export("export-backup");
     let (backup_file, backup) = downloaded(&dir, ".json");
     let backup = jianwen_io::Backup::from_json(&backup, 0).expect("the backup reads back");
     assert_eq!(backup.drafts.len(), 1);
     assert_eq!(backup.drafts[0].text, text);
-    assert!(backup.settings.is_object(), "the settings travel with the draft: {:?}", backup.settings);
+    assert!(
+        backup.settings.is_object(),
+        "the settings travel with the draft: {:?}",
+        backup.settings
+    );
 
     // The backup merged back after the draft changed: the changed draft stays as it is and the
     // backup's version comes in as a copy; the settings are the same, so nothing is asked.
     let other = "另一份草稿\n";
     app.replace_all_by_paste(other);
     app.pick_file("backup-input", &backup_file);
-    app.session.wait_until("the merge report", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
-        v.as_str().is_some_and(|s| s.contains("另存为副本"))
-    });
-    assert_eq!(app.editor_value(), other, "the open draft is not overwritten");
+    app.session.wait_until(
+        "the merge report",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
+        |v| v.as_str().is_some_and(|s| s.contains("另存为副本")),
+    );
+    assert_eq!(
+        app.editor_value(),
+        other,
+        "the open draft is not overwritten"
+    );
     let titles = app.draft_titles(2);
-    assert!(titles.contains(&"关于<img src=x onerror=alert(1)>的通知（导入）".to_owned()), "{titles:?}");
+    assert!(
+        titles.contains(&"关于<img src=x onerror=alert(1)>的通知（导入）".to_owned()),
+        "{titles:?}"
+    );
 }
 
 #[test]
@@ -227,9 +315,11 @@ fn a_file_that_is_not_a_backup_is_refused_with_a_message() {
     app.paste(typed);
     app.wait_for_value(typed);
     app.pick_file("backup-input", &fixture("tests/fixtures/notice-gbk.txt"));
-    app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
-        v.as_str().is_some_and(|s| s.contains("不是简文的备份文件"))
-    });
+    app.session.wait_until(
+        "the message bar",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
+        |v| v.as_str().is_some_and(|s| s.contains("不是简文的备份文件")),
+    );
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 }
 
@@ -249,8 +339,14 @@ fn two_drafts_survive_a_reload_and_can_be_renamed_and_duplicated() {
     app.session.refresh();
     app.wait_for_value(second);
     assert_eq!(app.draft_titles(2), ["会议纪要", "关于开展安全检查的通知"]);
-    let meta = app.session.execute("return document.querySelector('[data-testid=draft-item] .draft-meta').textContent", json!([]));
-    assert!(meta.as_str().is_some_and(|m| m.ends_with("· 12 字")), "last edited time and 字数: {meta}");
+    let meta = app.session.execute(
+        "return document.querySelector('[data-testid=draft-item] .draft-meta').textContent",
+        json!([]),
+    );
+    assert!(
+        meta.as_str().is_some_and(|m| m.ends_with("· 12 字")),
+        "last edited time and 字数: {meta}"
+    );
     app.draft_action("关于开展安全检查的通知", "draft-open");
     app.wait_for_value(first);
 
@@ -259,7 +355,11 @@ fn two_drafts_survive_a_reload_and_can_be_renamed_and_duplicated() {
     assert!(question.contains("草稿标题"), "{question}");
     app.draft_action("关于开展安全检查的通知", "draft-duplicate");
     let titles = app.draft_titles(3);
-    assert!(titles.contains(&"三月工作会议纪要".to_owned()) && titles.contains(&"关于开展安全检查的通知（副本）".to_owned()), "{titles:?}");
+    assert!(
+        titles.contains(&"三月工作会议纪要".to_owned())
+            && titles.contains(&"关于开展安全检查的通知（副本）".to_owned()),
+        "{titles:?}"
+    );
     app.session.refresh();
     app.wait_for_value(first);
     let mut after = app.draft_titles(3);
@@ -284,8 +384,15 @@ fn a_deleted_draft_is_restored_from_the_trash_and_purged_after_30_days() {
     app.wait_for_value("关于开展安全检查的通知\n");
     assert_eq!(app.draft_titles(1), ["关于开展安全检查的通知"]);
     app.expect_count("[data-testid=trash-item]", 1);
-    let left = app.session.execute("return document.querySelector('[data-testid=trash-item]').textContent", json!([]));
-    assert!(left.as_str().is_some_and(|t| t.contains("会议纪要") && t.contains("30 天后清除")), "{left}");
+    let left = app.session.execute(
+        "return document.querySelector('[data-testid=trash-item]').textContent",
+        json!([]),
+    );
+    assert!(
+        left.as_str()
+            .is_some_and(|t| t.contains("会议纪要") && t.contains("30 天后清除")),
+        "{left}"
+    );
     app.click_on("[data-testid=draft-restore]");
     app.expect_count("[data-testid=trash-item]", 0);
     app.session.refresh();
@@ -295,7 +402,10 @@ fn a_deleted_draft_is_restored_from_the_trash_and_purged_after_30_days() {
     // Deleted 31 days ago: gone from the 回收站 and from storage at the next start.
     app.draft_action("会议纪要", "draft-delete");
     app.expect_count("[data-testid=trash-item]", 1);
-    let id = app.session.execute("return document.querySelector('[data-testid=trash-item]').dataset.id", json!([]));
+    let id = app.session.execute(
+        "return document.querySelector('[data-testid=trash-item]').dataset.id",
+        json!([]),
+    );
     let id = id.as_str().unwrap().to_owned();
     let script = "const index = JSON.parse(localStorage.getItem('jianwen.v2.index'));
         index.drafts.find(d => d.id === arguments[0]).deleted_ms = Date.now() - 31 * 24 * 3600 * 1000;
@@ -305,7 +415,11 @@ fn a_deleted_draft_is_restored_from_the_trash_and_purged_after_30_days() {
     app.wait_for_value("关于开展安全检查的通知\n");
     app.draft_titles(1);
     app.expect_count("[data-testid=trash-item]", 0);
-    assert_eq!(app.local_storage(&format!("jianwen.v2.draft.{id}")), Value::Null, "the purged text is removed");
+    assert_eq!(
+        app.local_storage(&format!("jianwen.v2.draft.{id}")),
+        Value::Null,
+        "the purged text is removed"
+    );
 }
 
 #[test]
@@ -317,14 +431,25 @@ fn a_snapshot_is_viewed_and_restored_and_ctrl_z_undoes_the_restore() {
     app.open_drafts();
     app.click_on("[data-testid=snapshot-save]");
     app.expect_count("[data-testid=snapshot-item]", 1);
-    let item = app.session.execute("return document.querySelector('[data-testid=snapshot-item]').textContent", json!([]));
-    assert!(item.as_str().is_some_and(|t| t.contains("· 14 字 · 手动保存")), "time, 字数 and reason: {item}");
+    let item = app.session.execute(
+        "return document.querySelector('[data-testid=snapshot-item]').textContent",
+        json!([]),
+    );
+    assert!(
+        item.as_str()
+            .is_some_and(|t| t.contains("· 14 字 · 手动保存")),
+        "time, 字数 and reason: {item}"
+    );
 
     let second = "关于开展安全检查的通知\n第二稿，改动较大\n";
     app.replace_all_by_paste(second);
     app.open_drafts();
     app.click_on("[data-testid=snapshot-view]");
-    let shown = app.session.wait_until("the snapshot's text", "return document.querySelector('[data-testid=snapshot-text]')?.value ?? null", |v| v.is_string());
+    let shown = app.session.wait_until(
+        "the snapshot's text",
+        "return document.querySelector('[data-testid=snapshot-text]')?.value ?? null",
+        |v| v.is_string(),
+    );
     assert_eq!(shown, json!(first));
     app.screenshot("drafts-drawer-1366x768.png");
     app.click_on("[data-testid=snapshot-restore]");
@@ -332,7 +457,10 @@ fn a_snapshot_is_viewed_and_restored_and_ctrl_z_undoes_the_restore() {
     // The text replaced by the restore was kept as a snapshot too.
     app.expect_count("[data-testid=snapshot-item]", 2);
 
-    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+    app.session.execute(
+        "document.querySelector('[data-testid=editor]').focus()",
+        json!([]),
+    );
     app.session.chord(&["\u{E009}", "z"]);
     app.wait_for_value(second);
     app.session.refresh();
@@ -357,18 +485,27 @@ fn damaged_stored_data_opens_with_a_message_and_loses_nothing_else() {
     app.session.execute(script, json!([]));
     app.session.refresh();
     app.session.find("[data-testid=editor]");
-    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
+    let message = app.session.wait_until(
+        "the message bar",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
     let message = message.as_str().unwrap();
-    assert!(message.contains("草稿目录已损坏") && message.contains("恢复 2 份草稿"), "{message}");
+    assert!(
+        message.contains("草稿目录已损坏") && message.contains("恢复 2 份草稿"),
+        "{message}"
+    );
     app.no_panic();
     let mut titles = app.draft_titles(2);
     titles.sort();
     assert_eq!(titles, ["会议纪要", "关于开展安全检查的通知"]);
     app.draft_action("关于开展安全检查的通知", "draft-open");
     app.wait_for_value("关于开展安全检查的通知\n");
-    app.session.wait_until("the history message", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''", |v| {
-        v.as_str().is_some_and(|s| s.contains("历史版本记录已损坏"))
-    });
+    app.session.wait_until(
+        "the history message",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
+        |v| v.as_str().is_some_and(|s| s.contains("历史版本记录已损坏")),
+    );
     app.no_panic();
 }
 
@@ -383,8 +520,15 @@ fn a_full_storage_shows_a_message_offers_a_backup_and_loses_nothing_saved() {
     app.session.execute(quota, json!([]));
     let editor = app.session.find("[data-testid=editor]");
     app.session.send_keys(&editor, "请于本周内报送。");
-    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
-    assert!(message.as_str().unwrap().contains("存储空间已满"), "{message}");
+    let message = app.session.wait_until(
+        "the message bar",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert!(
+        message.as_str().unwrap().contains("存储空间已满"),
+        "{message}"
+    );
     app.no_panic();
 
     // The text typed meanwhile is in the backup offered with the message.
@@ -394,7 +538,8 @@ fn a_full_storage_shows_a_message_offers_a_backup_and_loses_nothing_saved() {
     let backup = jianwen_io::Backup::from_json(&backup, 0).expect("the backup reads back");
     assert_eq!(backup.drafts[0].text, format!("{saved}请于本周内报送。"));
 
-    app.session.execute("Storage.prototype.setItem = window.realSetItem;", json!([]));
+    app.session
+        .execute("Storage.prototype.setItem = window.realSetItem;", json!([]));
     app.session.refresh();
     app.wait_for_value(saved);
     app.draft_titles(1);
@@ -407,28 +552,38 @@ fn a_second_tab_on_the_same_draft_is_warned_and_nothing_is_overwritten() {
     app.paste(first);
     app.wait_for_value(first);
     let tab_one = app.session.cmd("GET", "/window", None);
-    let tab_two = app.session.cmd("POST", "/window/new", Some(json!({"type": "tab"})))["handle"].clone();
-    app.session.cmd("POST", "/window", Some(json!({"handle": tab_two})));
+    let tab_two = app
+        .session
+        .cmd("POST", "/window/new", Some(json!({"type": "tab"})))["handle"]
+        .clone();
+    app.session
+        .cmd("POST", "/window", Some(json!({"handle": tab_two})));
     app.session.goto(&format!("{}/", app.origin));
     app.wait_for_value(first);
     // Both tabs are told as soon as the second opens the draft.
     app.session.find("[data-testid=draft-open-elsewhere]");
-    app.session.cmd("POST", "/window", Some(json!({"handle": tab_one})));
+    app.session
+        .cmd("POST", "/window", Some(json!({"handle": tab_one})));
     app.session.find("[data-testid=draft-open-elsewhere]");
-    app.session.cmd("POST", "/window", Some(json!({"handle": tab_two})));
+    app.session
+        .cmd("POST", "/window", Some(json!({"handle": tab_two})));
     let editor = app.session.find("[data-testid=editor]");
     app.session.click(&editor);
     app.session.send_keys(&editor, "第二个窗口");
     let other = format!("{first}第二个窗口");
     app.wait_for_value(&other);
 
-    app.session.cmd("POST", "/window", Some(json!({"handle": tab_one})));
+    app.session
+        .cmd("POST", "/window", Some(json!({"handle": tab_one})));
     app.session.find("[data-testid=draft-conflict]");
     // Typing on in the first tab does not overwrite what the second saved.
     let editor = app.session.find("[data-testid=editor]");
     app.session.send_keys(&editor, "第一个窗口");
     app.wait_for_value(&format!("{first}第一个窗口"));
-    let key = app.session.execute("return Object.keys(localStorage).find(k => k.startsWith('jianwen.v2.draft.'))", json!([]));
+    let key = app.session.execute(
+        "return Object.keys(localStorage).find(k => k.startsWith('jianwen.v2.draft.'))",
+        json!([]),
+    );
     assert_eq!(app.local_storage(key.as_str().unwrap()), json!(other));
     app.click_on("[data-testid=conflict-load]");
     app.wait_for_value(&other);
@@ -443,21 +598,30 @@ fn the_version_1_draft_is_migrated_and_each_draft_keeps_its_own_cap() {
     app.session.execute(script, json!([old]));
     app.session.refresh();
     app.wait_for_value(old);
-    assert_eq!(app.local_storage("jianwen.v1.draft"), Value::Null, "the version 1 key is gone once migrated");
+    assert_eq!(
+        app.local_storage("jianwen.v1.draft"),
+        Value::Null,
+        "the version 1 key is gone once migrated"
+    );
     assert_eq!(app.local_storage("jianwen.v2.draft.legacy"), json!(old));
 
     let cap = "return document.querySelector('[data-testid=cap-profile]').value";
     app.choose_cap("js-2019-policy");
-    app.session.wait_until("the policy cap", cap, |v| *v == json!("js-2019-policy"));
+    app.session
+        .wait_until("the policy cap", cap, |v| *v == json!("js-2019-policy"));
     app.open_drafts();
     app.click_on("[data-testid=draft-new]");
     app.wait_for_value("");
-    app.session.wait_until("no cap on the new draft", cap, |v| *v == json!(""));
+    app.session
+        .wait_until("no cap on the new draft", cap, |v| *v == json!(""));
     app.session.refresh();
-    app.session.wait_until("still no cap on the new draft", cap, |v| *v == json!(""));
+    app.session
+        .wait_until("still no cap on the new draft", cap, |v| *v == json!(""));
     app.draft_action("关于𠮷祥物的通知", "draft-open");
     app.wait_for_value(old);
-    app.session.wait_until("the first draft's cap", cap, |v| *v == json!("js-2019-policy"));
+    app.session.wait_until("the first draft's cap", cap, |v| {
+        *v == json!("js-2019-policy")
+    });
 }
 
 /// A browser that refuses storage altogether (private mode, or storage switched off by policy,
@@ -472,13 +636,26 @@ fn without_any_storage_the_app_opens_says_so_and_offers_a_backup() {
     );
     app.session.refresh();
     let editor = app.session.find("[data-testid=editor]");
-    assert_eq!(app.session.execute("try { localStorage; return 'reachable'; } catch (e) { return e.name; }", json!([])), json!("SecurityError"));
+    assert_eq!(
+        app.session.execute(
+            "try { localStorage; return 'reachable'; } catch (e) { return e.name; }",
+            json!([])
+        ),
+        json!("SecurityError")
+    );
     app.no_panic();
     let typed = "关于开展安全检查的通知";
     app.session.send_keys(&editor, typed);
     app.wait_for_value(typed);
-    let message = app.session.wait_until("the message bar", "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null", |v| v.is_string());
-    assert!(message.as_str().unwrap().contains("被浏览器禁止"), "{message}");
+    let message = app.session.wait_until(
+        "the message bar",
+        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert!(
+        message.as_str().unwrap().contains("被浏览器禁止"),
+        "{message}"
+    );
     app.no_panic();
     let dir = app.download_dir("no-storage");
     app.click_on("[data-testid=storage-error-backup]");

@@ -29,11 +29,20 @@ impl App {
         let dist = std::env::var_os("JIANWEN_DIST")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-        assert!(dist.join("index.html").is_file(), "{} has no index.html: run `cargo xtask test`", dist.display());
-        let addr = xtask::static_server::spawn(dist, SocketAddr::from(([127, 0, 0, 1], 0))).expect("serve dist/");
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: run `cargo xtask test`",
+            dist.display()
+        );
+        let addr = xtask::static_server::spawn(dist, SocketAddr::from(([127, 0, 0, 1], 0)))
+            .expect("serve dist/");
         let driver = Driver::start();
         let session = driver.session(width, height);
-        let app = App { origin: format!("http://{addr}"), session, _driver: driver };
+        let app = App {
+            origin: format!("http://{addr}"),
+            session,
+            _driver: driver,
+        };
         // Forget what the browser did before the app was opened (its blank start page).
         app.session.performance_log();
         app.session.goto(&format!("{}/", app.origin));
@@ -43,18 +52,36 @@ impl App {
 
     /// The raw figure of `stat-…` once it equals `want`; fails with the last value otherwise.
     fn expect_stat(&self, test_id: &str, want: u64) {
-        let script = format!("return document.querySelector('[data-testid={test_id}]')?.dataset.value ?? null");
-        let got = self.session.wait_until(&format!("{test_id} to show {want}"), &script, |v| v.as_str() == Some(&want.to_string()));
+        let script = format!(
+            "return document.querySelector('[data-testid={test_id}]')?.dataset.value ?? null"
+        );
+        let got = self
+            .session
+            .wait_until(&format!("{test_id} to show {want}"), &script, |v| {
+                v.as_str() == Some(&want.to_string())
+            });
         assert_eq!(got, json!(want.to_string()));
     }
 
     fn stat(&self, test_id: &str) -> u64 {
-        let script = format!("return document.querySelector('[data-testid={test_id}]').dataset.value");
-        self.session.execute(&script, json!([])).as_str().and_then(|s| s.parse().ok()).expect("figure has a numeric data-value")
+        let script =
+            format!("return document.querySelector('[data-testid={test_id}]').dataset.value");
+        self.session
+            .execute(&script, json!([]))
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .expect("figure has a numeric data-value")
     }
 
     fn editor_value(&self) -> String {
-        self.session.execute("return document.querySelector('[data-testid=editor]').value", json!([])).as_str().unwrap().to_owned()
+        self.session
+            .execute(
+                "return document.querySelector('[data-testid=editor]').value",
+                json!([]),
+            )
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     /// Puts `text` on the clipboard and pastes it with Ctrl+V into the focused editor: the
@@ -62,7 +89,10 @@ impl App {
     fn paste(&self, text: &str) {
         // Focus without clicking: a click would drop the selection a paste should replace.
         self.session.find("[data-testid=editor]");
-        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        self.session.execute(
+            "document.querySelector('[data-testid=editor]').focus()",
+            json!([]),
+        );
         self.session.cdp(
             "Browser.grantPermissions",
             json!({"origin": self.origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
@@ -78,7 +108,10 @@ impl App {
 
     /// Ctrl+A in the editor, then Ctrl+V: the whole draft replaced as a user would.
     fn replace_all_by_paste(&self, text: &str) {
-        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        self.session.execute(
+            "document.querySelector('[data-testid=editor]').focus()",
+            json!([]),
+        );
         self.session.chord(&["\u{E009}", "a"]);
         self.paste(text);
         self.wait_for_value(text);
@@ -104,12 +137,14 @@ impl App {
 }
 
 fn corpus(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("engine/tests/fixtures/corpus/{name}.txt"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("engine/tests/fixtures/corpus/{name}.txt"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn expected_counts(name: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("engine/tests/fixtures/corpus/expected.json");
     let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     json["documents"][name]["counts"].clone()
 }
@@ -128,7 +163,11 @@ fn pasting_seed1_shows_word_count_2610_and_every_figure() {
         ("stat-hanzi", "cjk_ideographs"),
         ("stat-paragraphs", "paragraphs_nonempty"),
     ] {
-        assert_eq!(app.stat(test_id), counts[key].as_u64().unwrap(), "{test_id} vs expected.json {key}");
+        assert_eq!(
+            app.stat(test_id),
+            counts[key].as_u64().unwrap(),
+            "{test_id} vs expected.json {key}"
+        );
     }
     assert_eq!(app.editor_value(), text, "the pasted text is intact");
 }
@@ -147,19 +186,38 @@ fn typing_key_by_key_and_through_an_ime_composition() {
 
     // A composition as a pinyin IME makes it: the preedit text is in the textarea, but the
     // figures wait until the composition ends.
-    app.session.cdp("Input.imeSetComposition", json!({"text": "gong", "selectionStart": 4, "selectionEnd": 4}));
-    app.session.cdp("Input.imeSetComposition", json!({"text": "gongwen", "selectionStart": 7, "selectionEnd": 7}));
-    app.session.wait_until("the preedit text in the editor", "return document.querySelector('[data-testid=editor]').value", |v| {
-        v == "简文2026gongwen"
-    });
-    assert_eq!(app.stat("stat-zishu"), 3, "analysis must wait while composing");
+    app.session.cdp(
+        "Input.imeSetComposition",
+        json!({"text": "gong", "selectionStart": 4, "selectionEnd": 4}),
+    );
+    app.session.cdp(
+        "Input.imeSetComposition",
+        json!({"text": "gongwen", "selectionStart": 7, "selectionEnd": 7}),
+    );
+    app.session.wait_until(
+        "the preedit text in the editor",
+        "return document.querySelector('[data-testid=editor]').value",
+        |v| v == "简文2026gongwen",
+    );
+    assert_eq!(
+        app.stat("stat-zishu"),
+        3,
+        "analysis must wait while composing"
+    );
     app.session.cdp("Input.insertText", json!({"text": "公文"}));
     app.expect_stat("stat-zishu", 5);
     app.expect_stat("stat-hanzi", 4);
-    assert_eq!(app.editor_value(), "简文2026公文", "composition committed once, nothing lost or doubled");
+    assert_eq!(
+        app.editor_value(),
+        "简文2026公文",
+        "composition committed once, nothing lost or doubled"
+    );
 
     // And a second composition right after, ended with the same commit path.
-    app.session.cdp("Input.imeSetComposition", json!({"text": "zi", "selectionStart": 2, "selectionEnd": 2}));
+    app.session.cdp(
+        "Input.imeSetComposition",
+        json!({"text": "zi", "selectionStart": 2, "selectionEnd": 2}),
+    );
     app.session.cdp("Input.insertText", json!({"text": "字"}));
     app.expect_stat("stat-zishu", 6);
     assert_eq!(app.editor_value(), "简文2026公文字");
@@ -181,16 +239,27 @@ fn reload_restores_the_draft_exactly() {
 fn no_request_leaves_the_page_origin_and_none_is_made_while_typing() {
     let app = App::open(1366, 768);
     let loaded = app.requests();
-    assert!(!loaded.is_empty(), "the performance log recorded the page load");
+    assert!(
+        !loaded.is_empty(),
+        "the performance log recorded the page load"
+    );
     for url in &loaded {
-        assert!(url.starts_with(&app.origin) || url.starts_with("data:"), "request to another origin: {url}");
+        assert!(
+            url.starts_with(&app.origin) || url.starts_with("data:"),
+            "request to another origin: {url}"
+        );
     }
     let editor = app.session.find("[data-testid=editor]");
     app.session.click(&editor);
-    app.session.send_keys(&editor, "为进一步加强文风建设，现通知如下。");
+    app.session
+        .send_keys(&editor, "为进一步加强文风建设，现通知如下。");
     app.paste("\n一、压缩篇幅。\n二、严控数量。");
     app.expect_stat("stat-paragraphs", 3);
-    assert_eq!(app.requests(), Vec::<String>::new(), "no request after load while typing and pasting");
+    assert_eq!(
+        app.requests(),
+        Vec::<String>::new(),
+        "no request after load while typing and pasting"
+    );
 
     // The policy forbids connecting elsewhere: a fetch to another origin is refused by CSP.
     let outcome = app.session.cmd(
@@ -203,7 +272,11 @@ fn no_request_leaves_the_page_origin_and_none_is_made_while_typing() {
             fetch('http://127.0.0.2:9/leak').then(() => done('fetched'), () => setTimeout(() => done(violated), 50));
         "#, "args": []})),
     );
-    assert_eq!(outcome, json!("connect-src"), "CSP must block connections to other origins");
+    assert_eq!(
+        outcome,
+        json!("connect-src"),
+        "CSP must block connections to other origins"
+    );
 }
 
 #[test]
@@ -227,54 +300,104 @@ fn screen_is_clear_at_1366x768_and_1920x1080_and_stable_while_typing() {
         let before = app.session.execute(geometry, json!([]));
         let num = |v: &Value| v.as_f64().unwrap();
         let (vw, vh) = (num(&before["vw"]), num(&before["vh"]));
-        assert!(num(&before["scrollW"]) <= vw, "{width}x{height}: horizontal scroll: {before}");
-        assert!(num(&before["scrollH"]) <= vh, "{width}x{height}: the page itself scrolls: {before}");
+        assert!(
+            num(&before["scrollW"]) <= vw,
+            "{width}x{height}: horizontal scroll: {before}"
+        );
+        assert!(
+            num(&before["scrollH"]) <= vh,
+            "{width}x{height}: the page itself scrolls: {before}"
+        );
         let (editor, panel) = (&before["editor"], &before["panel"]);
-        assert!(num(&editor[2]) <= num(&panel[0]), "{width}x{height}: panel overlaps the editor: {before}");
-        assert!(num(&panel[2]) <= vw && num(&editor[3]) <= vh, "{width}x{height}: off screen: {before}");
+        assert!(
+            num(&editor[2]) <= num(&panel[0]),
+            "{width}x{height}: panel overlaps the editor: {before}"
+        );
+        assert!(
+            num(&panel[2]) <= vw && num(&editor[3]) <= vh,
+            "{width}x{height}: off screen: {before}"
+        );
         let editor_width = num(&editor[2]) - num(&editor[0]);
-        assert!(editor_width >= 0.5 * vw.min(1400.0), "{width}x{height}: the editor is not the main surface: {before}");
-        assert!(num(&editor[3]) - num(&editor[1]) >= 0.75 * (vh - num(&before["header"])), "{width}x{height}: editor too short: {before}");
-        assert!(num(&before["fontSize"]) >= 16.0, "CJK text at 16 px or more");
+        assert!(
+            editor_width >= 0.5 * vw.min(1400.0),
+            "{width}x{height}: the editor is not the main surface: {before}"
+        );
+        assert!(
+            num(&editor[3]) - num(&editor[1]) >= 0.75 * (vh - num(&before["header"])),
+            "{width}x{height}: editor too short: {before}"
+        );
+        assert!(
+            num(&before["fontSize"]) >= 16.0,
+            "CJK text at 16 px or more"
+        );
         app.screenshot(&format!("app-{width}x{height}.png"));
 
         let editor_el = app.session.find("[data-testid=editor]");
-        app.session.send_keys(&editor_el, "继续输入文字，版面不应跳动。");
+        app.session
+            .send_keys(&editor_el, "继续输入文字，版面不应跳动。");
         app.expect_stat("stat-zishu", 2624);
         let after = app.session.execute(geometry, json!([]));
-        assert_eq!(before["editor"], after["editor"], "{width}x{height}: the editor moved while typing");
-        assert_eq!(before["panel"], after["panel"], "{width}x{height}: the panel moved while typing");
+        assert_eq!(
+            before["editor"], after["editor"],
+            "{width}x{height}: the editor moved while typing"
+        );
+        assert_eq!(
+            before["panel"], after["panel"],
+            "{width}x{height}: the panel moved while typing"
+        );
     }
 }
 
 impl App {
     fn wait_for_value(&self, text: &str) {
         let want = json!(text);
-        self.session.wait_until("the editor to hold the text", "return document.querySelector('[data-testid=editor]').value", |v| *v == want);
+        self.session.wait_until(
+            "the editor to hold the text",
+            "return document.querySelector('[data-testid=editor]').value",
+            |v| *v == want,
+        );
     }
 }
 
 /// Scalar offsets where pages 2, 3, … begin, from `expected.json`'s line starts (computed by
 /// the independent layout engine, not by ours).
 fn expected_page_starts(name: &str, text: &str) -> Vec<u64> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("engine/tests/fixtures/corpus/expected.json");
     let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let doc = &json["documents"][name];
     let lines_per_page = json["layout"]["grid"]["lines_per_page"].as_u64().unwrap() as usize;
     let mut paragraph_start = 0;
     let mut line_starts = Vec::new();
-    for (paragraph, starts) in text.trim_end_matches('\n').split('\n').zip(doc["paragraph_line_starts"].as_array().unwrap()) {
-        line_starts.extend(starts.as_array().unwrap().iter().map(|s| paragraph_start + s.as_u64().unwrap()));
+    for (paragraph, starts) in text
+        .trim_end_matches('\n')
+        .split('\n')
+        .zip(doc["paragraph_line_starts"].as_array().unwrap())
+    {
+        line_starts.extend(
+            starts
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| paragraph_start + s.as_u64().unwrap()),
+        );
         paragraph_start += paragraph.chars().count() as u64 + 1;
     }
-    line_starts.into_iter().skip(lines_per_page).step_by(lines_per_page).collect()
+    line_starts
+        .into_iter()
+        .skip(lines_per_page)
+        .step_by(lines_per_page)
+        .collect()
 }
 
 #[test]
 fn pages_lines_and_page_breaks_match_the_reference_typesetter() {
     let app = App::open(1366, 768);
     let mut previous_words = 0;
-    for name in ["seed1_bureau_rectification_plan", "hebei_2026_gov_work_report"] {
+    for name in [
+        "seed1_bureau_rectification_plan",
+        "hebei_2026_gov_work_report",
+    ] {
         let text = corpus(name);
         app.replace_all_by_paste(&text);
         let counts = expected_counts(name);
@@ -283,19 +406,41 @@ fn pages_lines_and_page_breaks_match_the_reference_typesetter() {
         app.expect_stat("stat-zishu", words);
         previous_words = words;
 
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("engine/tests/fixtures/corpus/expected.json");
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let doc = &expected["documents"][name];
-        assert_eq!(app.stat("stat-pages"), doc["pages"].as_u64().unwrap(), "{name}: pages");
-        assert_eq!(app.stat("stat-lines"), doc["lines"].as_u64().unwrap(), "{name}: lines");
-        assert_eq!(app.stat("stat-last-page-lines"), doc["lines_on_last_page"].as_u64().unwrap(), "{name}: lines on last page");
+        assert_eq!(
+            app.stat("stat-pages"),
+            doc["pages"].as_u64().unwrap(),
+            "{name}: pages"
+        );
+        assert_eq!(
+            app.stat("stat-lines"),
+            doc["lines"].as_u64().unwrap(),
+            "{name}: lines"
+        );
+        assert_eq!(
+            app.stat("stat-last-page-lines"),
+            doc["lines_on_last_page"].as_u64().unwrap(),
+            "{name}: lines on last page"
+        );
 
         let markers = app.session.execute(
             "return [...document.querySelectorAll('[data-testid=page-break]')].map(m => [Number(m.dataset.page), Number(m.dataset.start)])",
             json!([]),
         );
-        let want: Vec<Value> = expected_page_starts(name, &text).into_iter().enumerate().map(|(i, start)| json!([i + 2, start])).collect();
-        assert_eq!(markers, Value::Array(want), "{name}: page-break markers (page, scalar start)");
+        let want: Vec<Value> = expected_page_starts(name, &text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, start)| json!([i + 2, start]))
+            .collect();
+        assert_eq!(
+            markers,
+            Value::Array(want),
+            "{name}: page-break markers (page, scalar start)"
+        );
     }
     // The markers stay on their lines while the editor scrolls: the layer scrolls with it.
     let scrolled = app.session.execute(
@@ -303,37 +448,64 @@ fn pages_lines_and_page_breaks_match_the_reference_typesetter() {
          return [e.scrollTop, document.querySelector('.editor-layer').scrollTop];",
         json!([]),
     );
-    assert_eq!(scrolled[0], scrolled[1], "layer and textarea scroll together: {scrolled}");
+    assert_eq!(
+        scrolled[0], scrolled[1],
+        "layer and textarea scroll together: {scrolled}"
+    );
     assert!(scrolled[0].as_f64().unwrap() > 0.0);
 }
 
 #[test]
 fn print_preview_shows_and_prints_exactly_the_engine_pages() {
     let app = App::open(1366, 768);
-    for name in ["seed1_bureau_rectification_plan", "seed3_provincial_burden_reduction_measures"] {
+    for name in [
+        "seed1_bureau_rectification_plan",
+        "seed3_provincial_burden_reduction_measures",
+    ] {
         let text = corpus(name);
         app.replace_all_by_paste(&text);
-        app.expect_stat("stat-zishu", expected_counts(name)["word_style"].as_u64().unwrap());
+        app.expect_stat(
+            "stat-zishu",
+            expected_counts(name)["word_style"].as_u64().unwrap(),
+        );
         let pages = app.stat("stat-pages");
 
         let toggle = app.session.find("[data-testid=toggle-preview]");
         app.session.click(&toggle);
-        let shown = app.session.wait_until("the preview pages", "return document.querySelectorAll('[data-testid=print-page]').length", |v| v.as_u64().is_some_and(|n| n > 0));
+        let shown = app.session.wait_until(
+            "the preview pages",
+            "return document.querySelectorAll('[data-testid=print-page]').length",
+            |v| v.as_u64().is_some_and(|n| n > 0),
+        );
         assert_eq!(shown.as_u64(), Some(pages), "{name}: preview pages");
         if name.starts_with("seed1") {
             app.screenshot("print-preview-1366x768.png");
         }
 
         use base64::Engine as _;
-        let pdf = app.session.cdp("Page.printToPDF", json!({"preferCSSPageSize": true, "printBackground": true}));
-        let bytes = base64::engine::general_purpose::STANDARD.decode(pdf["data"].as_str().unwrap()).unwrap();
+        let pdf = app.session.cdp(
+            "Page.printToPDF",
+            json!({"preferCSSPageSize": true, "printBackground": true}),
+        );
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(pdf["data"].as_str().unwrap())
+            .unwrap();
         let pdf_pages = count_pdf_pages(&bytes);
         assert_eq!(pdf_pages as u64, pages, "{name}: printed PDF pages");
-        std::fs::write(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/screenshots/{name}.pdf")), &bytes).unwrap();
+        std::fs::write(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("target/screenshots/{name}.pdf")),
+            &bytes,
+        )
+        .unwrap();
 
         // Esc returns to the editor with the text untouched.
         app.session.chord(&["\u{E00C}"]);
-        app.session.wait_until("the editor to come back", "return document.querySelector('.editor-zone').hidden", |v| *v == json!(false));
+        app.session.wait_until(
+            "the editor to come back",
+            "return document.querySelector('.editor-zone').hidden",
+            |v| *v == json!(false),
+        );
         assert_eq!(app.editor_value(), text);
     }
 }
@@ -341,13 +513,16 @@ fn print_preview_shows_and_prints_exactly_the_engine_pages() {
 /// Page objects in a PDF (`/Type /Page`, not `/Pages`).
 fn count_pdf_pages(pdf: &[u8]) -> usize {
     let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
+    pdf.windows(needle.len() + 1)
+        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
+        .count()
 }
 
 /// Word's 字数 counted up to each character, straight from `reference/counting.md` (not the
 /// engine's code): returns the scalar index where the `n`-th 字 starts.
 fn scalar_offset_of_nth_zi(text: &str, n: usize) -> usize {
-    let half_width = |c: char| !c.is_whitespace() && c <= '\u{024F}' && !matches!(c, '·' | '×' | '÷');
+    let half_width =
+        |c: char| !c.is_whitespace() && c <= '\u{024F}' && !matches!(c, '·' | '×' | '÷');
     let (mut count, mut in_run, mut run_start, mut run_counted) = (0, false, 0, false);
     for (i, c) in text.chars().enumerate() {
         if half_width(c) {
@@ -399,34 +574,72 @@ fn a_policy_cap_on_the_hebei_report_shows_over_with_the_overage_and_the_cut_line
     let words = expected_counts(name)["word_style"].as_u64().unwrap();
     app.expect_stat("stat-zishu", words);
     app.choose_cap("js-2019-policy");
-    let caps = app.session.wait_until("the cap meters", "return document.querySelectorAll('[data-testid=cap]').length", |v| v.as_u64() == Some(2));
+    let caps = app.session.wait_until(
+        "the cap meters",
+        "return document.querySelectorAll('[data-testid=cap]').length",
+        |v| v.as_u64() == Some(2),
+    );
     assert_eq!(caps, json!(2));
     let caps = app.caps();
     let zi = &caps[0];
-    assert_eq!((zi["unit"].as_str(), zi["state"].as_str(), zi["limit"].as_str()), (Some("zi"), Some("over"), Some("5000")));
+    assert_eq!(
+        (
+            zi["unit"].as_str(),
+            zi["state"].as_str(),
+            zi["limit"].as_str()
+        ),
+        (Some("zi"), Some("over"), Some("5000"))
+    );
     assert_eq!(zi["value"], json!(words.to_string()));
-    assert!(zi["title"].as_str().unwrap().starts_with(&format!("超出 {} 字", words - 5000)), "{zi}");
+    assert!(
+        zi["title"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("超出 {} 字", words - 5000)),
+        "{zi}"
+    );
     let pages = &caps[1];
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("engine/tests/fixtures/corpus/expected.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("engine/tests/fixtures/corpus/expected.json");
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let expected_pages = expected["documents"][name]["pages"].as_u64().unwrap();
-    assert_eq!((pages["unit"].as_str(), pages["state"].as_str()), (Some("page"), Some("over")));
+    assert_eq!(
+        (pages["unit"].as_str(), pages["state"].as_str()),
+        (Some("page"), Some("over"))
+    );
     assert_eq!(pages["value"], json!(expected_pages.to_string()));
-    assert!(pages["title"].as_str().unwrap().starts_with(&format!("超出 {} 页", expected_pages - 10)), "{pages}");
+    assert!(
+        pages["title"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("超出 {} 页", expected_pages - 10)),
+        "{pages}"
+    );
 
     // The cut line sits on the first 字 past 5000, and everything after it is shaded.
     let cut = app.session.execute(
         "const c = document.querySelector('[data-testid=cap-cut]'); return c && [Number(c.dataset.start), c.dataset.label]",
         json!([]),
     );
-    assert_eq!(cut, json!([scalar_offset_of_nth_zi(&text, 5001), "超出上限（5000字）"]));
+    assert_eq!(
+        cut,
+        json!([scalar_offset_of_nth_zi(&text, 5001), "超出上限（5000字）"])
+    );
 
     // A choice without a cap removes it; the choice is remembered across a reload.
     app.session.refresh();
     app.expect_stat("stat-zishu", words);
-    assert_eq!(app.caps().as_array().map(Vec::len), Some(2), "the chosen 文种 survives a reload");
+    assert_eq!(
+        app.caps().as_array().map(Vec::len),
+        Some(2),
+        "the chosen 文种 survives a reload"
+    );
     app.choose_cap("");
-    app.session.wait_until("no cap", "return document.querySelectorAll('[data-testid=cap], [data-testid=cap-cut]').length", |v| v.as_u64() == Some(0));
+    app.session.wait_until(
+        "no cap",
+        "return document.querySelectorAll('[data-testid=cap], [data-testid=cap-cut]').length",
+        |v| v.as_u64() == Some(0),
+    );
 }
 
 #[test]
@@ -443,12 +656,22 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
     let chars: Vec<char> = text.chars().collect();
     let mut categories = std::collections::BTreeSet::new();
     for mark in marks.as_array().unwrap() {
-        let (start, end) = (mark[1].as_u64().unwrap() as usize, mark[2].as_u64().unwrap() as usize);
+        let (start, end) = (
+            mark[1].as_u64().unwrap() as usize,
+            mark[2].as_u64().unwrap() as usize,
+        );
         // data-start/data-end are scalar offsets into the text: the mark covers exactly them.
-        assert_eq!(chars[start..end].iter().collect::<String>(), mark[3].as_str().unwrap(), "{mark}");
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            mark[3].as_str().unwrap(),
+            "{mark}"
+        );
         categories.insert(mark[0].as_str().unwrap().to_owned());
     }
-    assert!(categories.contains("hat") && categories.contains("format"), "{categories:?}");
+    assert!(
+        categories.contains("hat") && categories.contains("format"),
+        "{categories:?}"
+    );
 
     // Typing (𠮷, an emoji and a new paragraph, past the first highlight) shifts every later
     // mark: their offsets follow, and the page breaks' too.
@@ -456,7 +679,8 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
         "const e = document.querySelector('[data-testid=editor]'); e.focus(); const at = e.value.indexOf('\\n', e.value.length / 3); e.setSelectionRange(at, at);",
         json!([]),
     );
-    app.session.cdp("Input.insertText", json!({ "text": "𠮷😀\n" }));
+    app.session
+        .cdp("Input.insertText", json!({ "text": "𠮷😀\n" }));
     let typed = app.editor_value();
     assert_eq!(typed.chars().count(), text.chars().count() + 3);
     let typed_words = jianwen_engine::counting::count(&typed).word_count as u64;
@@ -474,16 +698,28 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
             continue;
         }
         let end = hook[2].as_u64().unwrap() as usize;
-        assert_eq!(typed_chars[start..end].iter().collect::<String>(), hook[3].as_str().unwrap(), "after typing: {hook}");
+        assert_eq!(
+            typed_chars[start..end].iter().collect::<String>(),
+            hook[3].as_str().unwrap(),
+            "after typing: {hook}"
+        );
     }
     let analysis = jianwen_engine::analyze(&typed, &jianwen_engine::Settings::default());
-    let want_breaks: Vec<usize> = analysis.layout.page_starts.iter().map(|&b| typed[..b].chars().count()).collect();
+    let want_breaks: Vec<usize> = analysis
+        .layout
+        .page_starts
+        .iter()
+        .map(|&b| typed[..b].chars().count())
+        .collect();
     assert_eq!(breaks, want_breaks, "page breaks after typing");
     let ratio = app.stat("stat-boilerplate-ratio");
     assert!(ratio > 0 && ratio < 1000, "density per mille: {ratio}");
 
     // Clicking a finding selects its text in the editor and scrolls to it.
-    let findings = app.session.execute("return document.querySelectorAll('[data-testid=finding-select]').length", json!([]));
+    let findings = app.session.execute(
+        "return document.querySelectorAll('[data-testid=finding-select]').length",
+        json!([]),
+    );
     assert!(findings.as_u64().unwrap() > 5);
     let last_hat = app.session.execute(
         "const items = [...document.querySelectorAll('[data-testid=finding][data-category=stock] [data-testid=finding-select]')]; \
@@ -492,8 +728,14 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
         json!([]),
     );
     let selected = last_hat[0].as_str().unwrap();
-    assert!(!selected.is_empty() && text.contains(selected), "selection: {last_hat}");
-    assert!(last_hat[1].as_f64().unwrap() > 0.0, "the editor scrolled to the finding: {last_hat}");
+    assert!(
+        !selected.is_empty() && text.contains(selected),
+        "selection: {last_hat}"
+    );
+    assert!(
+        last_hat[1].as_f64().unwrap() > 0.0,
+        "the editor scrolled to the finding: {last_hat}"
+    );
     assert_eq!(last_hat[2], json!(true));
 
     // "忽略" hides the finding by its whole text, even when the list quotes it cut short: its
@@ -507,18 +749,32 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
          f.querySelector('[data-testid=finding-ignore]').click(); return [f.dataset.rule, text, marks];",
         json!([]),
     );
-    let (ignored_rule, ignored_text, marks_before) = (ignored[0].as_str().unwrap(), ignored[1].as_str().unwrap(), ignored[2].as_u64().unwrap());
-    assert!(ignored_text.chars().count() > 1, "the finding's text was selected: {ignored}");
+    let (ignored_rule, ignored_text, marks_before) = (
+        ignored[0].as_str().unwrap(),
+        ignored[1].as_str().unwrap(),
+        ignored[2].as_u64().unwrap(),
+    );
+    assert!(
+        ignored_text.chars().count() > 1,
+        "the finding's text was selected: {ignored}"
+    );
     let still_marked = format!(
         "const marks = [...document.querySelectorAll('[data-testid=mark]')]; \
          return [marks.filter(m => m.dataset.rule === {} && m.textContent === {}).length, marks.length];",
         json!(ignored_rule),
         json!(ignored_text)
     );
-    let left = app.session.wait_until("the ignored finding's marks to go", &still_marked, |v| v[0] == json!(0));
+    let left = app
+        .session
+        .wait_until("the ignored finding's marks to go", &still_marked, |v| {
+            v[0] == json!(0)
+        });
     let left = left[1].as_u64().unwrap();
     // (Ignoring a whole-sentence finding can show the phrase marks it covered.)
-    assert!(left + 3 > marks_before, "{marks_before} marks before, {left} after ignoring one finding");
+    assert!(
+        left + 3 > marks_before,
+        "{marks_before} marks before, {left} after ignoring one finding"
+    );
 
     // "停用此规则" switches the rule off, and the choice survives a reload.
     let rule = app.session.execute(
@@ -527,12 +783,25 @@ fn seed_text_gets_boilerplate_highlights_and_a_finding_jumps_to_its_text() {
         json!([]),
     );
     let rule = rule.as_str().unwrap().to_owned();
-    let count_rule = format!("return document.querySelectorAll('[data-testid=mark][data-rule=\"{rule}\"]').length");
-    app.session.wait_until("the disabled rule's marks to go", &count_rule, |v| v.as_u64() == Some(0));
+    let count_rule = format!(
+        "return document.querySelectorAll('[data-testid=mark][data-rule=\"{rule}\"]').length"
+    );
+    app.session
+        .wait_until("the disabled rule's marks to go", &count_rule, |v| {
+            v.as_u64() == Some(0)
+        });
     app.session.refresh();
     app.expect_stat("stat-zishu", typed_words);
-    app.session.wait_until("marks after reload", "return document.querySelectorAll('[data-testid=mark]').length", |v| v.as_u64().is_some_and(|n| n > 0));
-    assert_eq!(app.session.execute(&count_rule, json!([])), json!(0), "rule {rule} stays disabled after a reload");
+    app.session.wait_until(
+        "marks after reload",
+        "return document.querySelectorAll('[data-testid=mark]').length",
+        |v| v.as_u64().is_some_and(|n| n > 0),
+    );
+    assert_eq!(
+        app.session.execute(&count_rule, json!([])),
+        json!(0),
+        "rule {rule} stays disabled after a reload"
+    );
 }
 
 #[test]
@@ -554,13 +823,26 @@ fn hats_and_boots_are_listed_by_place_and_cutting_them_is_priced_by_the_engine()
     assert_eq!(shown[1], json!(cut.sentences), "{shown}");
     assert_eq!(shown[2], json!(cut.pages_after), "{shown}");
     let line = shown[3].as_str().unwrap();
-    assert!(line.starts_with(&format!("删去 {} 句戴帽穿靴可减少 ", cut.sentences)) && line.contains("字（约 "), "{line}");
+    assert!(
+        line.starts_with(&format!("删去 {} 句戴帽穿靴可减少 ", cut.sentences))
+            && line.contains("字（约 "),
+        "{line}"
+    );
 
     for category in ["hat", "boot"] {
         // The places of the engine's highlights of this category, in runs, as the list groups them.
         let mut want: Vec<(String, u64)> = Vec::new();
-        for h in analysis.phrases.highlights.iter().filter(|h| h.category.as_str() == category) {
-            let place = h.place.as_deref().expect("every hat and boot has its place").to_owned();
+        for h in analysis
+            .phrases
+            .highlights
+            .iter()
+            .filter(|h| h.category.as_str() == category)
+        {
+            let place = h
+                .place
+                .as_deref()
+                .expect("every hat and boot has its place")
+                .to_owned();
             match want.last_mut() {
                 Some((last, n)) if *last == place => *n += 1,
                 _ => want.push((place, 1)),
@@ -592,30 +874,56 @@ fn fix_all_half_width_punctuation_is_one_undoable_edit() {
     app.paste(&text);
     app.expect_stat("stat-zishu", 2610);
     // Open the 格式 group as a user would, then ask for all fixes of the rule.
-    let group = app.session.find("[data-testid=finding-group][data-category=format] summary");
+    let group = app
+        .session
+        .find("[data-testid=finding-group][data-category=format] summary");
     app.session.execute("const d = document.querySelector('[data-testid=finding-group][data-category=format]'); if (d.open) d.open = false;", json!([]));
     app.session.click(&group);
-    let button = app.session.find("[data-testid=finding][data-rule='format.punct.halfwidth'] [data-testid=finding-fix-all]");
+    let button = app.session.find(
+        "[data-testid=finding][data-rule='format.punct.halfwidth'] [data-testid=finding-fix-all]",
+    );
     app.session.click(&button);
     let question = app.session.accept_dialog();
     assert!(question.contains("一次修正"), "{question}");
-    let fixed = app.session.wait_until("the fixed text", "return document.querySelector('[data-testid=editor]').value", |v| v.as_str() != Some(text.as_str()));
+    let fixed = app.session.wait_until(
+        "the fixed text",
+        "return document.querySelector('[data-testid=editor]').value",
+        |v| v.as_str() != Some(text.as_str()),
+    );
     let fixed = fixed.as_str().unwrap();
     let hanzi = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let chars: Vec<char> = fixed.chars().collect();
     for w in chars.windows(3) {
-        assert!(!(hanzi(w[0]) && w[1] == ',' && hanzi(w[2])), "a half-width comma is left between 汉字: {}", w.iter().collect::<String>());
+        assert!(
+            !(hanzi(w[0]) && w[1] == ',' && hanzi(w[2])),
+            "a half-width comma is left between 汉字: {}",
+            w.iter().collect::<String>()
+        );
     }
-    assert!(app.stat("stat-zishu") >= 2610, "字数 never drops after fixing punctuation");
+    assert!(
+        app.stat("stat-zishu") >= 2610,
+        "字数 never drops after fixing punctuation"
+    );
     // One Ctrl+Z restores the original.
-    app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+    app.session.execute(
+        "document.querySelector('[data-testid=editor]').focus()",
+        json!([]),
+    );
     app.session.chord(&["\u{E009}", "z"]);
     app.wait_for_value(&text);
     app.expect_stat("stat-zishu", 2610);
     // The text before the bulk change was kept as a snapshot.
-    app.session.click(&app.session.find("[data-testid=open-drafts]"));
-    let snapshot = app.session.wait_until("a snapshot", "return document.querySelector('[data-testid=snapshot-item]')?.textContent ?? null", |v| v.is_string());
-    assert!(snapshot.as_str().unwrap().contains("2610 字 · 全部修正前"), "{snapshot}");
+    app.session
+        .click(&app.session.find("[data-testid=open-drafts]"));
+    let snapshot = app.session.wait_until(
+        "a snapshot",
+        "return document.querySelector('[data-testid=snapshot-item]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert!(
+        snapshot.as_str().unwrap().contains("2610 字 · 全部修正前"),
+        "{snapshot}"
+    );
 }
 
 #[test]
@@ -623,12 +931,26 @@ fn a_speech_profile_shows_speaking_time() {
     let app = App::open(1366, 768);
     app.paste(&corpus("seed1_bureau_rectification_plan"));
     app.expect_stat("stat-zishu", 2610);
-    assert_eq!(app.session.execute("return document.querySelector('[data-testid=stat-minutes]')", json!([])), Value::Null, "only in 发言稿 mode");
+    assert_eq!(
+        app.session.execute(
+            "return document.querySelector('[data-testid=stat-minutes]')",
+            json!([])
+        ),
+        Value::Null,
+        "only in 发言稿 mode"
+    );
     app.choose_cap("js-2019-statement");
     // 2610 字 at the default 200 字/分钟 = 13.05 minutes, shown in tenths rounded half up.
     app.expect_stat("stat-minutes", (2610 * 10 * 2 + 200) / 400);
     let minute = &app.caps()[0];
-    assert_eq!((minute["unit"].as_str(), minute["state"].as_str(), minute["limit"].as_str()), (Some("minute"), Some("over"), Some("8")));
+    assert_eq!(
+        (
+            minute["unit"].as_str(),
+            minute["state"].as_str(),
+            minute["limit"].as_str()
+        ),
+        (Some("minute"), Some("over"), Some("8"))
+    );
 }
 
 #[test]
@@ -657,14 +979,26 @@ fn custom_rules_and_cap_profiles_from_settings_survive_a_reload() {
 
     // A bad pattern is refused with a message and changes nothing.
     let pattern = app.session.find("[data-testid=rule-form-pattern]");
-    app.session.execute("const p = document.querySelector('[data-testid=rule-form-pattern]'); p.value = '';", json!([]));
+    app.session.execute(
+        "const p = document.querySelector('[data-testid=rule-form-pattern]'); p.value = '';",
+        json!([]),
+    );
     app.session.send_keys(&pattern, "……");
     app.session.click(&save);
     app.session.find("[data-testid=rule-form-error]");
-    assert_eq!(app.session.execute("return document.querySelectorAll('[data-testid=custom-rule]').length", json!([])), json!(1));
+    assert_eq!(
+        app.session.execute(
+            "return document.querySelectorAll('[data-testid=custom-rule]').length",
+            json!([])
+        ),
+        json!(1)
+    );
 
     // A cap profile of the user's own.
-    for (id, text) in [("cap-form-name", "本单位通知（800字）"), ("cap-form-zi", "800")] {
+    for (id, text) in [
+        ("cap-form-name", "本单位通知（800字）"),
+        ("cap-form-zi", "800"),
+    ] {
         let field = app.session.find(&format!("[data-testid={id}]"));
         app.session.send_keys(&field, text);
     }
@@ -672,22 +1006,43 @@ fn custom_rules_and_cap_profiles_from_settings_survive_a_reload() {
     app.session.click(&save_cap);
     app.session.find("[data-testid=custom-cap]");
     app.session.chord(&["\u{E00C}"]);
-    app.session.wait_until("the dialog to close", "return document.querySelector('[data-testid=settings-dialog]')", |v| v.is_null());
+    app.session.wait_until(
+        "the dialog to close",
+        "return document.querySelector('[data-testid=settings-dialog]')",
+        |v| v.is_null(),
+    );
 
     let custom_id = app.session.execute(
         "return [...document.querySelectorAll('[data-testid=cap-profile] option')].map(o => o.value).find(v => v.startsWith('user:'))",
         json!([]),
     );
-    app.choose_cap(custom_id.as_str().expect("the custom profile is offered in the 文种 selector"));
+    app.choose_cap(
+        custom_id
+            .as_str()
+            .expect("the custom profile is offered in the 文种 selector"),
+    );
     let slogan = "return [...document.querySelectorAll('[data-testid=mark]')].filter(m => m.dataset.rule.startsWith('user:')).map(m => m.textContent)";
-    app.session.wait_until("the custom rule's mark", slogan, |v| v.as_array().is_some_and(|a| !a.is_empty()));
+    app.session
+        .wait_until("the custom rule's mark", slogan, |v| {
+            v.as_array().is_some_and(|a| !a.is_empty())
+        });
 
     app.session.refresh();
     app.expect_stat("stat-paragraphs", 2);
-    let marks = app.session.wait_until("the custom rule's mark after reload", slogan, |v| v.as_array().is_some_and(|a| !a.is_empty()));
+    let marks = app
+        .session
+        .wait_until("the custom rule's mark after reload", slogan, |v| {
+            v.as_array().is_some_and(|a| !a.is_empty())
+        });
     assert_eq!(marks[0], json!("抓紧抓实抓细"));
-    let chosen = app.session.execute("return document.querySelector('[data-testid=cap-profile]').value", json!([]));
-    assert_eq!(chosen, custom_id, "the custom profile stays chosen after a reload");
+    let chosen = app.session.execute(
+        "return document.querySelector('[data-testid=cap-profile]').value",
+        json!([]),
+    );
+    assert_eq!(
+        chosen, custom_id,
+        "the custom profile stays chosen after a reload"
+    );
     assert_eq!(app.caps()[0]["limit"], json!("800"));
 }
 
@@ -699,19 +1054,34 @@ impl App {
         session.performance_log();
         session.goto(url);
         session.find("[data-testid=editor]");
-        App { origin: url.to_owned(), session, _driver: driver }
+        App {
+            origin: url.to_owned(),
+            session,
+            _driver: driver,
+        }
     }
 
     /// Inserts text at the caret as the browser's text input does (an IME commit or a paste
     /// without the clipboard, which `file://` pages cannot be granted).
     fn insert_text(&self, text: &str) {
-        self.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
-        self.session.cdp("Input.insertText", json!({ "text": text }));
+        self.session.execute(
+            "document.querySelector('[data-testid=editor]').focus()",
+            json!([]),
+        );
+        self.session
+            .cdp("Input.insertText", json!({ "text": text }));
     }
 
     fn browser_log(&self) -> Vec<String> {
-        let entries = self.session.cmd("POST", "/se/log", Some(json!({"type": "browser"})));
-        entries.as_array().into_iter().flatten().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect()
+        let entries = self
+            .session
+            .cmd("POST", "/se/log", Some(json!({"type": "browser"})));
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str().map(str::to_owned))
+            .collect()
     }
 }
 
@@ -721,20 +1091,40 @@ fn the_single_file_build_works_from_disk() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
     let file = dist.join("简文.html");
-    assert!(file.is_file(), "{} is missing: run `cargo xtask dist --single-file`", file.display());
+    assert!(
+        file.is_file(),
+        "{} is missing: run `cargo xtask dist --single-file`",
+        file.display()
+    );
     let app = App::open_url(&format!("file://{}", file.display()));
     let text = corpus("seed1_bureau_rectification_plan");
     app.insert_text(&text);
     app.expect_stat("stat-zishu", 2610);
     app.expect_stat("stat-pages", 6);
-    app.session.wait_until("highlights", "return document.querySelectorAll('[data-testid=mark]').length", |v| v.as_u64().is_some_and(|n| n > 5));
+    app.session.wait_until(
+        "highlights",
+        "return document.querySelectorAll('[data-testid=mark]').length",
+        |v| v.as_u64().is_some_and(|n| n > 5),
+    );
     app.session.refresh();
     app.session.find("[data-testid=editor]");
     app.wait_for_value(&text);
     app.expect_stat("stat-zishu", 2610);
-    let requests: Vec<String> = app.requests().into_iter().filter(|u| !u.starts_with("file://") && !u.starts_with("data:")).collect();
-    assert_eq!(requests, Vec::<String>::new(), "the single file loads nothing else");
-    let violations: Vec<String> = app.browser_log().into_iter().filter(|m| m.contains("Content Security Policy")).collect();
+    let requests: Vec<String> = app
+        .requests()
+        .into_iter()
+        .filter(|u| !u.starts_with("file://") && !u.starts_with("data:"))
+        .collect();
+    assert_eq!(
+        requests,
+        Vec::<String>::new(),
+        "the single file loads nothing else"
+    );
+    let violations: Vec<String> = app
+        .browser_log()
+        .into_iter()
+        .filter(|m| m.contains("Content Security Policy"))
+        .collect();
     assert_eq!(violations, Vec::<String>::new());
 }
 
@@ -750,11 +1140,23 @@ fn pasted_markup_stays_text_and_the_page_has_no_csp_violation() {
                  document.querySelector('.editor-layer').textContent.includes('<img src=x onerror=alert(1)>'), getComputedStyle(document.body).display]",
         json!([]),
     );
-    assert_eq!(dom, json!([0, 0, true, "block"]), "markup typed into the editor must stay characters");
+    assert_eq!(
+        dom,
+        json!([0, 0, true, "block"]),
+        "markup typed into the editor must stay characters"
+    );
     let alert = app.session.alert_text();
     assert!(alert.is_none(), "a dialog opened: {alert:?}");
-    let violations: Vec<String> = app.browser_log().into_iter().filter(|m| m.contains("Content Security Policy")).collect();
-    assert_eq!(violations, Vec::<String>::new(), "no CSP violation while loading and editing");
+    let violations: Vec<String> = app
+        .browser_log()
+        .into_iter()
+        .filter(|m| m.contains("Content Security Policy"))
+        .collect();
+    assert_eq!(
+        violations,
+        Vec::<String>::new(),
+        "no CSP violation while loading and editing"
+    );
 }
 
 #[test]
@@ -762,7 +1164,8 @@ fn a_panic_shows_a_message_and_the_draft_is_saved() {
     let Some(probe) = std::env::var_os("JIANWEN_PANIC_PROBE_DIST").map(PathBuf::from) else {
         panic!("JIANWEN_PANIC_PROBE_DIST is not set: run `cargo xtask test`, which builds the panic-probe test build");
     };
-    let addr = xtask::static_server::spawn(probe, SocketAddr::from(([127, 0, 0, 1], 0))).expect("serve the probe build");
+    let addr = xtask::static_server::spawn(probe, SocketAddr::from(([127, 0, 0, 1], 0)))
+        .expect("serve the probe build");
     let app = App::open_url(&format!("http://{addr}/"));
     let text = "关于值班安排的通知\n各单位：请做好值班工作。〔panic-probe〕";
     app.insert_text(text);
@@ -772,17 +1175,28 @@ fn a_panic_shows_a_message_and_the_draft_is_saved() {
         |v| v.is_string(),
     );
     let screen = screen.as_str().unwrap();
-    assert!(screen.contains("简文出错了") && screen.contains("不会丢失"), "{screen}");
+    assert!(
+        screen.contains("简文出错了") && screen.contains("不会丢失"),
+        "{screen}"
+    );
     let reload = app.session.find("[data-testid=panic-reload]");
     app.session.click(&reload);
     app.session.find("[data-testid=editor]");
     app.wait_for_value(text);
-    assert_eq!(app.session.execute("return document.querySelector('[data-testid=panic-screen]')", json!([])), Value::Null);
+    assert_eq!(
+        app.session.execute(
+            "return document.querySelector('[data-testid=panic-screen]')",
+            json!([])
+        ),
+        Value::Null
+    );
 }
 
 #[test]
 fn an_automated_accessibility_pass_finds_nothing() {
-    let axe = std::env::var_os("AXE_CORE_JS").map(PathBuf::from).expect("AXE_CORE_JS is not set: run `cargo xtask test`, which installs axe-core");
+    let axe = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .expect("AXE_CORE_JS is not set: run `cargo xtask test`, which installs axe-core");
     let axe = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{}: {e}", axe.display()));
     let app = App::open(1366, 768);
     let load = app.session.find("[data-testid=load-example]");
@@ -790,13 +1204,17 @@ fn an_automated_accessibility_pass_finds_nothing() {
     app.expect_stat("stat-zishu", 2610);
     for view in ["editor", "drafts", "settings"] {
         if view == "drafts" {
-            app.session.click(&app.session.find("[data-testid=open-drafts]"));
-            app.session.click(&app.session.find("[data-testid=snapshot-save]"));
-            app.session.click(&app.session.find("[data-testid=snapshot-view]"));
+            app.session
+                .click(&app.session.find("[data-testid=open-drafts]"));
+            app.session
+                .click(&app.session.find("[data-testid=snapshot-save]"));
+            app.session
+                .click(&app.session.find("[data-testid=snapshot-view]"));
             app.session.find("[data-testid=snapshot-text]");
         }
         if view == "settings" {
-            app.session.click(&app.session.find("[data-testid=drafts-close]"));
+            app.session
+                .click(&app.session.find("[data-testid=drafts-close]"));
             let open = app.session.find("[data-testid=open-settings]");
             app.session.click(&open);
             app.session.find("[data-testid=settings-dialog]");
@@ -805,7 +1223,11 @@ fn an_automated_accessibility_pass_finds_nothing() {
             "{axe}\nconst done = arguments[0];\naxe.run(document, {{ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }})\
              .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))), e => done(['axe failed: ' + e]));"
         );
-        let violations = app.session.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": [] })));
+        let violations = app.session.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        );
         assert_eq!(violations, json!([]), "{view}: accessibility violations");
     }
 }
@@ -826,12 +1248,19 @@ fn an_automated_accessibility_pass_finds_nothing() {
 #[ignore = "a benchmark (about 15 minutes): run it with `cargo xtask bench-app`"]
 fn app_benchmark_typing_latency() {
     let app = App::open(1366, 768);
-    let corpus = texts::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/engine/tests/fixtures/corpus"));
+    let corpus = texts::read_corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/engine/tests/fixtures/corpus"
+    ));
     let cases = texts::cases(&corpus, &["hebei_2026_gov_work_report"], &[25_000, 200_000]);
     for texts::Case { name, zi, text } in cases {
         let label = format!("{name} ({zi} 字)");
         app.replace_all_by_paste(&text);
-        let words = app.session.wait_until("the figures", "return Number(document.querySelector('[data-testid=stat-zishu]').dataset.value)", |v| v.as_u64().is_some_and(|n| n > 0));
+        let words = app.session.wait_until(
+            "the figures",
+            "return Number(document.querySelector('[data-testid=stat-zishu]').dataset.value)",
+            |v| v.as_u64().is_some_and(|n| n > 0),
+        );
         let mut words = words.as_u64().unwrap();
         for place in ["end", "middle"] {
             app.session.execute(
@@ -856,14 +1285,25 @@ fn app_benchmark_typing_latency() {
                 app.session.cdp("Input.insertText", json!({ "text": "字" }));
                 words += 1;
                 let want = i + 1;
-                app.session.wait_until("the keystroke's update", "return window.__latencies.length", |v| v.as_u64() == Some(want));
+                app.session.wait_until(
+                    "the keystroke's update",
+                    "return window.__latencies.length",
+                    |v| v.as_u64() == Some(want),
+                );
             }
             app.expect_stat("stat-zishu", words);
-            let mut latencies: Vec<f64> = serde_json::from_value(app.session.execute("return window.__latencies", json!([]))).unwrap();
-            let work: Vec<(f64, u64)> = serde_json::from_value(app.session.execute("return window.__work", json!([]))).unwrap();
+            let mut latencies: Vec<f64> =
+                serde_json::from_value(app.session.execute("return window.__latencies", json!([])))
+                    .unwrap();
+            let work: Vec<(f64, u64)> =
+                serde_json::from_value(app.session.execute("return window.__work", json!([])))
+                    .unwrap();
             let counted: Vec<u64> = work.iter().map(|w| w.1).collect();
             let expected: Vec<u64> = (words - 199..=words).collect();
-            assert_eq!(counted, expected, "the work was measured before the figures showed the keystroke");
+            assert_eq!(
+                counted, expected,
+                "the work was measured before the figures showed the keystroke"
+            );
             let mut work: Vec<f64> = work.into_iter().map(|w| w.0).collect();
             let (paint, work) = (median_and_p95(&mut latencies), median_and_p95(&mut work));
             println!(
@@ -902,8 +1342,15 @@ fn hovering_a_highlight_shows_its_reason_and_suggestion() {
         Some(json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
             "actions": [{"type": "pointerMove", "x": x, "y": y, "origin": "viewport"}]}]})),
     );
-    let hint = app.session.wait_until("the hint", "return document.querySelector('[data-testid=mark-hint]')?.textContent ?? null", |v| v.is_string());
-    assert_eq!(hint, target[2], "the hint shows the hovered mark's reason and suggestion");
+    let hint = app.session.wait_until(
+        "the hint",
+        "return document.querySelector('[data-testid=mark-hint]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert_eq!(
+        hint, target[2],
+        "the hint shows the hovered mark's reason and suggestion"
+    );
     assert!(hint.as_str().unwrap().contains("建议："));
 }
 
@@ -945,7 +1392,11 @@ fn tab_around(app: &App, limit: usize) -> Vec<i64> {
     for _ in 0..limit {
         app.session.chord(&["\u{E004}"]);
         let probe = app.session.execute(FOCUS_PROBE, json!([]));
-        let (index, drawn, name) = (probe[0].as_i64().unwrap(), probe[1].as_bool().unwrap(), &probe[2]);
+        let (index, drawn, name) = (
+            probe[0].as_i64().unwrap(),
+            probe[1].as_bool().unwrap(),
+            &probe[2],
+        );
         assert!(drawn, "focus on {name} has no visible focus ring");
         if reached.first() == Some(&index) {
             break;
@@ -967,25 +1418,50 @@ fn every_control_is_reachable_by_tab_with_a_visible_focus_ring() {
     let text = app.editor_value();
 
     // Menus and finding groups open, so that what they hold is in the tab order too.
-    app.session.execute("document.querySelectorAll('details').forEach(d => d.open = true)", json!([]));
+    app.session.execute(
+        "document.querySelectorAll('details').forEach(d => d.open = true)",
+        json!([]),
+    );
     let controls = collect_controls(&app, "body");
     assert!(controls.len() > 10, "too few controls found: {controls:?}");
     let reached = tab_around(&app, controls.len() + 5);
-    assert!(!reached.contains(&-1), "Tab stops on an element that is not a control: {reached:?}");
-    let missed: Vec<&String> = controls.iter().enumerate().filter(|(i, _)| !reached.contains(&(*i as i64))).map(|(_, n)| n).collect();
+    assert!(
+        !reached.contains(&-1),
+        "Tab stops on an element that is not a control: {reached:?}"
+    );
+    let missed: Vec<&String> = controls
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !reached.contains(&(*i as i64)))
+        .map(|(_, n)| n)
+        .collect();
     assert!(missed.is_empty(), "Tab never reaches {missed:?}");
     assert_eq!(app.editor_value(), text, "Tab typed into the draft");
 
-    app.session.execute("document.querySelector('[data-testid=open-settings]').focus()", json!([]));
+    app.session.execute(
+        "document.querySelector('[data-testid=open-settings]').focus()",
+        json!([]),
+    );
     app.session.chord(&["\u{E007}"]);
     app.session.find("[data-testid=settings-dialog]");
     let inside = collect_controls(&app, "[data-testid=settings-dialog]");
     let reached = tab_around(&app, inside.len() + 5);
-    assert!(reached.iter().all(|&i| i >= 0), "Tab left the open dialog: {reached:?} of {inside:?}");
-    assert_eq!(reached.len(), inside.len(), "Tab skipped a control of the dialog: {reached:?} of {inside:?}");
+    assert!(
+        reached.iter().all(|&i| i >= 0),
+        "Tab left the open dialog: {reached:?} of {inside:?}"
+    );
+    assert_eq!(
+        reached.len(),
+        inside.len(),
+        "Tab skipped a control of the dialog: {reached:?} of {inside:?}"
+    );
     app.session.chord(&["\u{E00C}"]);
-    app.session.wait_until("settings closed and focus back on 设置", r#"return !document.querySelector('[data-testid=settings-dialog]')
-        && document.activeElement === document.querySelector('[data-testid=open-settings]');"#, |v| v == &json!(true));
+    app.session.wait_until(
+        "settings closed and focus back on 设置",
+        r#"return !document.querySelector('[data-testid=settings-dialog]')
+        && document.activeElement === document.querySelector('[data-testid=open-settings]');"#,
+        |v| v == &json!(true),
+    );
 }
 
 /// Records, from the first moment of every page load, when the app became usable (the editor and
@@ -1008,11 +1484,18 @@ new MutationObserver((_, observer) => {
 #[ignore = "a benchmark (a few minutes): run it with `cargo xtask bench-app`"]
 fn app_benchmark_load_and_paste() {
     let app = App::open(1366, 768);
-    app.session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": LOAD_PROBE }));
+    app.session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LOAD_PROBE }),
+    );
     let mut loads = Vec::new();
     for _ in 0..6 {
         app.session.goto(&format!("{}/", app.origin));
-        let ms = app.session.wait_until("the app to be interactive", "return window.__interactive", |v| v.is_number());
+        let ms = app.session.wait_until(
+            "the app to be interactive",
+            "return window.__interactive",
+            |v| v.is_number(),
+        );
         loads.push(ms.as_f64().unwrap());
     }
     let first = loads.remove(0);
@@ -1028,14 +1511,19 @@ fn app_benchmark_load_and_paste() {
     for copies in [10, 30, 105] {
         let pasted: String = std::iter::repeat_n(report.as_str(), copies).collect();
         let words = jianwen_engine::counting::count(&pasted).word_count as u64;
-        app.session.execute("document.querySelector('[data-testid=editor]').focus()", json!([]));
+        app.session.execute(
+            "document.querySelector('[data-testid=editor]').focus()",
+            json!([]),
+        );
         app.session.chord(&["\u{E009}", "a"]);
         app.session.execute("window.__longTasks = []", json!([]));
         let start = std::time::Instant::now();
         app.paste(&pasted);
         app.expect_stat("stat-zishu", words);
         let shown = start.elapsed();
-        let tasks: Vec<f64> = serde_json::from_value(app.session.execute("return window.__longTasks", json!([]))).unwrap();
+        let tasks: Vec<f64> =
+            serde_json::from_value(app.session.execute("return window.__longTasks", json!([])))
+                .unwrap();
         let longest = tasks.iter().copied().fold(0.0, f64::max);
         println!(
             "paste of {words} 字: figures shown after {} ms; {} long tasks, longest {longest:.0} ms, in all {:.0} ms",
@@ -1054,7 +1542,10 @@ fn a_group_with_more_than_100_findings_lists_100_until_asked_for_all() {
     let report = corpus("hebei_2026_gov_work_report");
     let long: String = std::iter::repeat_n(report.as_str(), 6).collect();
     app.replace_all_by_paste(&long);
-    app.expect_stat("stat-zishu", jianwen_engine::counting::count(&long).word_count as u64);
+    app.expect_stat(
+        "stat-zishu",
+        jianwen_engine::counting::count(&long).word_count as u64,
+    );
     let groups = || {
         app.session.execute(
             "return [...document.querySelectorAll('[data-testid=finding-group]')].map(g => [g.dataset.category,
@@ -1065,10 +1556,19 @@ fn a_group_with_more_than_100_findings_lists_100_until_asked_for_all() {
         )
     };
     let before: Vec<(String, u64, u64, u64)> = serde_json::from_value(groups()).unwrap();
-    let big = before.iter().find(|g| g.1 > 100).unwrap_or_else(|| panic!("no group has over 100 findings: {before:?}")).0.clone();
+    let big = before
+        .iter()
+        .find(|g| g.1 > 100)
+        .unwrap_or_else(|| panic!("no group has over 100 findings: {before:?}"))
+        .0
+        .clone();
     for (category, count, listed, more) in &before {
         assert_eq!(*listed, (*count).min(100), "{category}: listed of {count}");
-        assert_eq!(*more, u64::from(*count > 100), "{category}: the show-all button");
+        assert_eq!(
+            *more,
+            u64::from(*count > 100),
+            "{category}: the show-all button"
+        );
     }
     app.session.execute(
         "document.querySelector(`[data-testid=finding-group][data-category=${arguments[0]}] [data-testid=finding-show-all]`).click()",
@@ -1079,5 +1579,8 @@ fn a_group_with_more_than_100_findings_lists_100_until_asked_for_all() {
          return g.querySelectorAll('[data-testid=finding]').length === Number(g.querySelector('[data-testid=finding-count]').dataset.value)
            && !g.querySelector('[data-testid=finding-show-all]');"
     );
-    app.session.wait_until("every finding of the group listed", &all_listed, |v| v == &json!(true));
+    app.session
+        .wait_until("every finding of the group listed", &all_listed, |v| {
+            v == &json!(true)
+        });
 }

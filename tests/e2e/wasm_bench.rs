@@ -19,11 +19,16 @@ fn wasm_engine_benchmark() {
     let dist = std::env::var_os("JIANWEN_WASM_BENCH_DIST")
         .map(PathBuf::from)
         .expect("JIANWEN_WASM_BENCH_DIST is not set: run `cargo xtask bench-wasm`");
-    let addr = xtask::static_server::spawn(dist, SocketAddr::from(([127, 0, 0, 1], 0))).expect("serve the benchmark page");
+    let addr = xtask::static_server::spawn(dist, SocketAddr::from(([127, 0, 0, 1], 0)))
+        .expect("serve the benchmark page");
     let driver = Driver::start();
     let session = driver.session(1366, 768);
     session.goto(&format!("http://{addr}/"));
-    session.wait_until("the wasm module", "return typeof window.wasmBindings?.measure", |v| v == "function");
+    session.wait_until(
+        "the wasm module",
+        "return typeof window.wasmBindings?.measure",
+        |v| v == "function",
+    );
 
     let corpus_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/engine/tests/fixtures/corpus");
     let (names, texts): (Vec<String>, Vec<String>) = std::fs::read_dir(corpus_dir)
@@ -34,19 +39,33 @@ fn wasm_engine_benchmark() {
             Some((name, std::fs::read_to_string(&path).expect("a corpus text")))
         })
         .unzip();
-    let cases = session.execute("return window.wasmBindings.prepare(arguments[0], arguments[1])", json!([names, texts]));
+    let cases = session.execute(
+        "return window.wasmBindings.prepare(arguments[0], arguments[1])",
+        json!([names, texts]),
+    );
     let cases: Vec<String> = serde_json::from_value(cases).expect("the case list");
     assert!(cases.len() >= 7, "cases: {cases:?}");
 
-    println!("{:<36} {:>9}  {:>14} {:>14}  {:>14} {:>14}", "case", "字", "analyze ms", "per 10k 字", "layout ms", "per 10k 字");
+    println!(
+        "{:<36} {:>9}  {:>14} {:>14}  {:>14} {:>14}",
+        "case", "字", "analyze ms", "per 10k 字", "layout ms", "per 10k 字"
+    );
     for (index, case) in cases.iter().enumerate() {
         let (name, zi) = case.split_once(' ').expect("`name 字`");
         let zi: f64 = zi.parse().expect("字 is a number");
         let mut row = format!("{name:<36} {zi:>9}");
         for stage in ["analyze", "layout"] {
-            let ms = session.execute("return window.wasmBindings.measure(arguments[0], arguments[1], arguments[2])", json!([index, stage, BUDGET_MS]));
-            let ms = ms.as_f64().unwrap_or_else(|| panic!("{stage} on {name}: {ms}"));
-            assert!(ms > 0.0, "{stage} on {name} took no time: the clock is broken");
+            let ms = session.execute(
+                "return window.wasmBindings.measure(arguments[0], arguments[1], arguments[2])",
+                json!([index, stage, BUDGET_MS]),
+            );
+            let ms = ms
+                .as_f64()
+                .unwrap_or_else(|| panic!("{stage} on {name}: {ms}"));
+            assert!(
+                ms > 0.0,
+                "{stage} on {name} took no time: the clock is broken"
+            );
             row += &format!("  {ms:>14.3} {:>14.3}", ms * 10_000.0 / zi);
         }
         println!("{row}");

@@ -43,7 +43,10 @@ extern "C" {
 pub fn prepare(names: Vec<String>, texts: Vec<String>) -> Vec<String> {
     let corpus: Vec<(String, String)> = names.into_iter().zip(texts).collect();
     let cases = texts::cases(&corpus, &texts::CORPUS_CASES, &GENERATED_ZI);
-    let listed = cases.iter().map(|case| format!("{} {}", case.name, case.zi)).collect();
+    let listed = cases
+        .iter()
+        .map(|case| format!("{} {}", case.name, case.zi))
+        .collect();
     CASES.with_borrow_mut(|stored| *stored = cases);
     listed
 }
@@ -56,16 +59,23 @@ pub fn prepare(names: Vec<String>, texts: Vec<String>) -> Vec<String> {
 #[wasm_bindgen]
 pub fn measure(case: usize, stage: &str, budget_ms: f64) -> Result<f64, String> {
     CASES.with_borrow(|cases| {
-        let text = &cases.get(case).ok_or_else(|| format!("no case {case}"))?.text;
+        let text = &cases
+            .get(case)
+            .ok_or_else(|| format!("no case {case}"))?
+            .text;
         match stage {
             "analyze" => {
                 let mut settings = Settings::default();
                 settings.cap = builtin_profile(CAP).cloned();
-                Ok(timing::median_per_call(now, budget_ms, || drop(black_box(analyze(black_box(text), &settings)))))
+                Ok(timing::median_per_call(now, budget_ms, || {
+                    drop(black_box(analyze(black_box(text), &settings)))
+                }))
             }
             "layout" => {
                 let profile = LayoutProfile::gbt9704();
-                Ok(timing::median_per_call(now, budget_ms, || drop(black_box(layout(black_box(text), &profile)))))
+                Ok(timing::median_per_call(now, budget_ms, || {
+                    drop(black_box(layout(black_box(text), &profile)))
+                }))
             }
             _ => Err(format!("unknown stage {stage}: analyze or layout")),
         }

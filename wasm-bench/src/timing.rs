@@ -61,7 +61,11 @@ mod tests {
 
     #[test]
     fn medians() {
-        for (values, want) in [(vec![3.0], 3.0), (vec![5.0, 1.0, 3.0], 3.0), (vec![4.0, 1.0, 2.0, 3.0], 2.5)] {
+        for (values, want) in [
+            (vec![3.0], 3.0),
+            (vec![5.0, 1.0, 3.0], 3.0),
+            (vec![4.0, 1.0, 2.0, 3.0], 2.5),
+        ] {
             assert_eq!(median(&mut values.clone()), want, "{values:?}");
         }
     }
@@ -72,10 +76,14 @@ mod tests {
     fn a_steady_routine_is_timed_exactly() {
         let time = Cell::new(0.0);
         let calls = Cell::new(0);
-        let per_call = median_per_call(|| time.get(), 100.0, || {
-            time.set(time.get() + 2.0);
-            calls.set(calls.get() + 1);
-        });
+        let per_call = median_per_call(
+            || time.get(),
+            100.0,
+            || {
+                time.set(time.get() + 2.0);
+                calls.set(calls.get() + 1);
+            },
+        );
         assert_eq!(per_call, 2.0);
         assert_eq!(calls.get(), 1 + 10 * 5);
     }

@@ -40,7 +40,9 @@ fn main() -> ExitCode {
         },
         Some("dist") => match &args[1..] {
             [] => dist().map(|_| ()),
-            [flag] if flag == "--single-file" => dist().and_then(|dist| site::single_file(&dist)).map(|_| ()),
+            [flag] if flag == "--single-file" => {
+                dist().and_then(|dist| site::single_file(&dist)).map(|_| ())
+            }
             _ => Err(USAGE.to_owned()),
         },
         _ => Err(USAGE.to_owned()),
@@ -57,7 +59,9 @@ fn main() -> ExitCode {
 fn serve(args: &[String]) -> Result<(), String> {
     let port = match args {
         [] => 8080,
-        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("not a port: {port}"))?,
+        [flag, port] if flag == "--port" => {
+            port.parse().map_err(|_| format!("not a port: {port}"))?
+        }
         _ => return Err(USAGE.to_owned()),
     };
     let dist = dist()?;
@@ -83,7 +87,13 @@ fn test() -> Result<(), String> {
     let mut tally = process::Tally::default();
     let mut all_targets = process::cargo(&tools);
     all_targets
-        .args(["test", "--workspace", "--all-targets", "--features", "jianwen/e2e"])
+        .args([
+            "test",
+            "--workspace",
+            "--all-targets",
+            "--features",
+            "jianwen/e2e",
+        ])
         .env("JIANWEN_DIST", &dist)
         .env("JIANWEN_PANIC_PROBE_DIST", &probe)
         .env("CHROME", &browser.chromium)
@@ -92,7 +102,17 @@ fn test() -> Result<(), String> {
     let outcome = process::run_tests(&mut all_targets, &mut tally)
         // Doc tests are not part of --all-targets; the engine and the importers have them.
         .and_then(|()| {
-            process::run_tests(process::cargo(&tools).args(["test", "--doc", "-p", "jianwen-engine", "-p", "jianwen-io"]), &mut tally)
+            process::run_tests(
+                process::cargo(&tools).args([
+                    "test",
+                    "--doc",
+                    "-p",
+                    "jianwen-engine",
+                    "-p",
+                    "jianwen-io",
+                ]),
+                &mut tally,
+            )
         });
     println!("total: {} passed, {} failed", tally.passed, tally.failed);
     outcome
@@ -112,11 +132,29 @@ fn bench_app() -> Result<(), String> {
 
 /// Runs the ignored browser tests whose names start with `name`, benchmarks that print their
 /// figures, against the page that `site` (an environment variable and a folder) names.
-fn browser_benchmark(tools: &tools::Tools, name: &str, site: (&str, &std::path::Path)) -> Result<(), String> {
+fn browser_benchmark(
+    tools: &tools::Tools,
+    name: &str,
+    site: (&str, &std::path::Path),
+) -> Result<(), String> {
     let browser = tools::ensure_browser()?;
     let mut bench = process::cargo(tools);
     bench
-        .args(["test", "-p", "jianwen", "--features", "e2e", "--test", "e2e", name, "--", "--ignored", "--nocapture", "--test-threads", "1"])
+        .args([
+            "test",
+            "-p",
+            "jianwen",
+            "--features",
+            "e2e",
+            "--test",
+            "e2e",
+            name,
+            "--",
+            "--ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
         .env(site.0, site.1)
         .env("CHROME", &browser.chromium)
         .env("CHROMEDRIVER", &browser.chromedriver);

@@ -6,7 +6,9 @@ use std::process::{Command, Stdio};
 /// Prints the command, runs it, and fails with its exit status.
 pub fn run(command: &mut Command) -> Result<(), String> {
     println!("==> {}", describe(command));
-    let status = command.status().map_err(|e| format!("cannot start `{}`: {e}", describe(command)))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
@@ -24,10 +26,15 @@ pub struct Tally {
 impl Tally {
     /// Adds the counts of a libtest summary line (`test result: ok. 3 passed; 0 failed; …`).
     fn add_summary(&mut self, line: &str) {
-        let Some(rest) = line.strip_prefix("test result: ") else { return };
+        let Some(rest) = line.strip_prefix("test result: ") else {
+            return;
+        };
         for part in rest.split(['.', ';']) {
             let mut words = part.split_whitespace();
-            if let (Some(n), Some(what)) = (words.next().and_then(|n| n.parse::<usize>().ok()), words.next()) {
+            if let (Some(n), Some(what)) = (
+                words.next().and_then(|n| n.parse::<usize>().ok()),
+                words.next(),
+            ) {
                 match what {
                     "passed" => self.passed += n,
                     "failed" => self.failed += n,
@@ -43,7 +50,10 @@ impl Tally {
 pub fn run_tests(command: &mut Command, tally: &mut Tally) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
     println!("==> {}", describe(command));
-    let mut child = command.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start `{}`: {e}", describe(command)))?;
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(command)))?;
     for line in BufReader::new(child.stdout.take().expect("stdout is piped")).lines() {
         let line = line.map_err(|e| e.to_string())?;
         println!("{line}");
@@ -61,7 +71,9 @@ pub fn run_tests(command: &mut Command, tally: &mut Tally) -> Result<(), String>
 /// fails. Used to probe installed tools.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// `cargo` with the project's tools first on `PATH`.
@@ -93,6 +105,12 @@ mod tests {
         ] {
             tally.add_summary(line);
         }
-        assert_eq!(tally, Tally { passed: 23, failed: 1 });
+        assert_eq!(
+            tally,
+            Tally {
+                passed: 23,
+                failed: 1
+            }
+        );
     }
 }

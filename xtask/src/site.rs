@@ -30,7 +30,11 @@ pub fn build_panic_probe(tools: &Tools) -> Result<PathBuf, String> {
 pub fn build_wasm_bench(tools: &Tools) -> Result<PathBuf, String> {
     let dist = workspace_root().join("target/wasm-bench");
     let mut trunk = std::process::Command::new("trunk");
-    trunk.current_dir(workspace_root()).env("PATH", &tools.path).args(["build", "wasm-bench/index.html", "--release", "--dist"]).arg(&dist);
+    trunk
+        .current_dir(workspace_root())
+        .env("PATH", &tools.path)
+        .args(["build", "wasm-bench/index.html", "--release", "--dist"])
+        .arg(&dist);
     run(&mut trunk)?;
     Ok(dist)
 }
@@ -38,11 +42,18 @@ pub fn build_wasm_bench(tools: &Tools) -> Result<PathBuf, String> {
 /// `trunk build --release` into `dist`, then the CSP pinning of its inline script.
 fn trunk_build(tools: &Tools, extra_args: &[&str], dist: &Path) -> Result<(), String> {
     let mut trunk = std::process::Command::new("trunk");
-    trunk.current_dir(workspace_root()).env("PATH", &tools.path).args(["build", "--release"]).args(extra_args).arg("--dist").arg(dist);
+    trunk
+        .current_dir(workspace_root())
+        .env("PATH", &tools.path)
+        .args(["build", "--release"])
+        .args(extra_args)
+        .arg("--dist")
+        .arg(dist);
     run(&mut trunk)?;
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    std::fs::write(&index, pin_inline_scripts(&html)?).map_err(|e| format!("{}: {e}", index.display()))
+    std::fs::write(&index, pin_inline_scripts(&html)?)
+        .map_err(|e| format!("{}: {e}", index.display()))
 }
 
 /// Writes `dist/简文.html`: the whole app in one file (CSS, the JS glue and the wasm as base64
@@ -69,7 +80,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf, String> {
     let script = format!(
         "{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), c => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n"
     );
-    let hash = |text: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()));
+    let hash = |text: &str| {
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+    };
     let html = format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
@@ -93,7 +106,12 @@ pub fn single_file(dist: &Path) -> Result<PathBuf, String> {
     );
     let path = dist.join("简文.html");
     std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("==> wrote {} ({} B, {} B gzipped)", path.display(), std::fs::metadata(&path).map_or(0, |m| m.len()), gzip_len(&read(&path)?));
+    println!(
+        "==> wrote {} ({} B, {} B gzipped)",
+        path.display(),
+        std::fs::metadata(&path).map_or(0, |m| m.len()),
+        gzip_len(&read(&path)?)
+    );
     Ok(path)
 }
 
@@ -106,15 +124,23 @@ fn pin_inline_scripts(html: &str) -> Result<String, String> {
     let mut rest = html;
     while let Some(open) = rest.find("<script") {
         let tag_end = rest[open..].find('>').ok_or("unterminated <script> tag")? + open;
-        let close = rest[tag_end..].find("</script>").ok_or("unterminated <script> element")? + tag_end;
+        let close = rest[tag_end..]
+            .find("</script>")
+            .ok_or("unterminated <script> element")?
+            + tag_end;
         if !rest[open..tag_end].contains("src=") {
             let digest = Sha256::digest(&rest.as_bytes()[tag_end + 1..close]);
-            hashes.push_str(&format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+            hashes.push_str(&format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
         }
         rest = &rest[close..];
     }
     if !html.contains(SCRIPT_SRC) {
-        return Err(format!("index.html has no `{SCRIPT_SRC}` in its Content-Security-Policy"));
+        return Err(format!(
+            "index.html has no `{SCRIPT_SRC}` in its Content-Security-Policy"
+        ));
     }
     Ok(html.replacen(SCRIPT_SRC, &format!("{SCRIPT_SRC}{hashes}"), 1))
 }
@@ -124,7 +150,10 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| ["html", "js", "wasm", "css"].iter().any(|e| x == *e)))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| ["html", "js", "wasm", "css"].iter().any(|e| x == *e))
+        })
         .collect();
     entries.sort();
     // The single-file build is a second copy of the same app, not part of what a browser loads.
@@ -136,7 +165,12 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
         let gz = gzip_len(&bytes);
         raw_total += bytes.len();
         gz_total += gz;
-        println!("    {:>9} B / {:>8} B  {}", bytes.len(), gz, path.file_name().unwrap_or_default().to_string_lossy());
+        println!(
+            "    {:>9} B / {:>8} B  {}",
+            bytes.len(),
+            gz,
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
     }
     println!("    {raw_total:>9} B / {gz_total:>8} B  total");
     Ok(())
@@ -144,8 +178,13 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).expect("writing to memory cannot fail");
-    encoder.finish().expect("writing to memory cannot fail").len()
+    encoder
+        .write_all(bytes)
+        .expect("writing to memory cannot fail");
+    encoder
+        .finish()
+        .expect("writing to memory cannot fail")
+        .len()
 }
 
 #[cfg(test)]
@@ -160,7 +199,10 @@ mod tests {
         let pinned = pin_inline_scripts(&html).unwrap();
         let digest = Sha256::digest(b"import init from './a.js';");
         let hash = base64::engine::general_purpose::STANDARD.encode(digest);
-        assert!(pinned.contains(&format!("{SCRIPT_SRC} 'sha256-{hash}'; style-src")), "{pinned}");
+        assert!(
+            pinned.contains(&format!("{SCRIPT_SRC} 'sha256-{hash}'; style-src")),
+            "{pinned}"
+        );
         assert_eq!(pinned.matches("sha256-").count(), 1);
     }
 

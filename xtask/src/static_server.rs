@@ -41,11 +41,19 @@ fn handle(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let response = match (method, resolve(root, target)) {
         ("GET" | "HEAD", Some(path)) => match std::fs::read(&path) {
-            Ok(body) => Response { status: "200 OK", content_type: content_type(&path), body },
+            Ok(body) => Response {
+                status: "200 OK",
+                content_type: content_type(&path),
+                body,
+            },
             Err(_) => Response::not_found(),
         },
         ("GET" | "HEAD", None) => Response::not_found(),
-        _ => Response { status: "405 Method Not Allowed", content_type: "text/plain; charset=utf-8", body: Vec::new() },
+        _ => Response {
+            status: "405 Method Not Allowed",
+            content_type: "text/plain; charset=utf-8",
+            body: Vec::new(),
+        },
     };
     write!(
         stream,
@@ -68,7 +76,11 @@ struct Response {
 
 impl Response {
     fn not_found() -> Self {
-        Self { status: "404 Not Found", content_type: "text/plain; charset=utf-8", body: b"not found".to_vec() }
+        Self {
+            status: "404 Not Found",
+            content_type: "text/plain; charset=utf-8",
+            body: b"not found".to_vec(),
+        }
     }
 }
 
@@ -77,7 +89,10 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let decoded = percent_decode(path)?;
     let relative = Path::new(decoded.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut file = root.join(relative);
@@ -138,7 +153,11 @@ mod tests {
             ("/%zz", None),
         ];
         for (target, want) in cases {
-            assert_eq!(resolve(&root, target), want.map(|w| root.join(w)), "{target}");
+            assert_eq!(
+                resolve(&root, target),
+                want.map(|w| root.join(w)),
+                "{target}"
+            );
         }
         std::fs::remove_dir_all(&root).unwrap();
     }
@@ -146,6 +165,9 @@ mod tests {
     #[test]
     fn wasm_is_served_as_application_wasm() {
         assert_eq!(content_type(Path::new("a/app_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
     }
 }

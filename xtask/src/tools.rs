@@ -27,7 +27,9 @@ const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Installs axe-core from the npm registry into the tool cache when missing.
 fn ensure_axe_core() -> Result<PathBuf, String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).ok_or("HOME is not set")?;
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .ok_or("HOME is not set")?;
     let prefix = home.join(".cache/jianwen/axe");
     let script = prefix.join("node_modules/axe-core/axe.min.js");
     let installed = std::fs::read_to_string(prefix.join("node_modules/axe-core/package.json"))
@@ -36,7 +38,15 @@ fn ensure_axe_core() -> Result<PathBuf, String> {
         std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
         let prefix = prefix.to_string_lossy().into_owned();
         let package = format!("axe-core@{AXE_CORE_VERSION}");
-        run(Command::new("npm").args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix", &prefix, &package]))?;
+        run(Command::new("npm").args([
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &prefix,
+            &package,
+        ]))?;
     }
     Ok(script)
 }
@@ -44,29 +54,48 @@ fn ensure_axe_core() -> Result<PathBuf, String> {
 /// Makes sure the wasm target, Trunk, wasm-bindgen-cli (at the lockfile's version) and wasm-opt
 /// are installed, installing what is missing, then fetches all crates so Trunk can build offline.
 pub fn ensure_build_tools() -> Result<Tools, String> {
-    let home = std::env::var_os("HOME").map(PathBuf::from).ok_or("HOME is not set")?;
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .ok_or("HOME is not set")?;
     let binaryen_dir = home.join(".cache/jianwen/binaryen");
-    let cargo_bin = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".cargo")).join("bin");
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home.join(".cargo"))
+        .join("bin");
     let mut dirs = vec![binaryen_dir.join("node_modules/.bin"), cargo_bin];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let path = std::env::join_paths(dirs).map_err(|e| e.to_string())?;
     // Probes below must see the same PATH as the commands they decide about.
     std::env::set_var("PATH", &path);
     let tools = Tools { path };
 
-    let installed_targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    let installed_targets =
+        output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !installed_targets.lines().any(|t| t.trim() == WASM_TARGET) {
         run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     }
 
     if !version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
-        run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+        run(Command::new("cargo").args([
+            "install",
+            "--locked",
+            &format!("trunk@{TRUNK_VERSION}"),
+        ]))?;
     }
 
     let bindgen_version = lockfile_version("wasm-bindgen")?;
-    if !version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().any(|w| w == bindgen_version)) {
+    if !version_of("wasm-bindgen")
+        .is_some_and(|v| v.split_whitespace().any(|w| w == bindgen_version))
+    {
         // Not `--locked`: the CLI's own lockfile pins a crate the registry no longer serves.
-        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen_version]))?;
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &bindgen_version,
+        ]))?;
     }
 
     if !version_of("wasm-opt").is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}"))) {
@@ -74,7 +103,15 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
         std::fs::create_dir_all(&binaryen_dir).map_err(|e| e.to_string())?;
         let prefix = binaryen_dir.to_string_lossy().into_owned();
         let package = format!("binaryen@{BINARYEN_VERSION}.0.0");
-        run(Command::new("npm").args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix", &prefix, &package]))?;
+        run(Command::new("npm").args([
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &prefix,
+            &package,
+        ]))?;
     }
 
     run(process::cargo(&tools).args(["fetch"]))?;
@@ -86,10 +123,15 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
 pub fn ensure_browser() -> Result<Browser, String> {
     let chromium = find_program(&["chromium", "chromium-browser"]);
     let chromedriver = find_program(&["chromedriver"]);
-    let has_cjk_font = output("fc-list", &[":lang=zh", "family"]).is_some_and(|fonts| !fonts.trim().is_empty());
+    let has_cjk_font =
+        output("fc-list", &[":lang=zh", "family"]).is_some_and(|fonts| !fonts.trim().is_empty());
     let axe_core = ensure_axe_core()?;
     if let (Some(chromium), Some(chromedriver), true) = (&chromium, &chromedriver, has_cjk_font) {
-        return Ok(Browser { chromium: chromium.clone(), chromedriver: chromedriver.clone(), axe_core });
+        return Ok(Browser {
+            chromium: chromium.clone(),
+            chromedriver: chromedriver.clone(),
+            axe_core,
+        });
     }
     let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -104,10 +146,18 @@ pub fn ensure_browser() -> Result<Browser, String> {
         command
     };
     run(&mut apt(&["update"]))?;
-    run(&mut apt(&["install", "-y", "chromium", "chromium-driver", "fonts-noto-cjk"]))?;
+    run(&mut apt(&[
+        "install",
+        "-y",
+        "chromium",
+        "chromium-driver",
+        "fonts-noto-cjk",
+    ]))?;
     Ok(Browser {
-        chromium: find_program(&["chromium", "chromium-browser"]).ok_or("chromium is still missing after apt-get install")?,
-        chromedriver: find_program(&["chromedriver"]).ok_or("chromedriver is still missing after apt-get install")?,
+        chromium: find_program(&["chromium", "chromium-browser"])
+            .ok_or("chromium is still missing after apt-get install")?,
+        chromedriver: find_program(&["chromedriver"])
+            .ok_or("chromedriver is still missing after apt-get install")?,
         axe_core,
     })
 }
@@ -118,13 +168,17 @@ fn version_of(program: &str) -> Option<String> {
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    names.iter().flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name))).find(|p| is_executable(p))
+    names
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|p| is_executable(p))
 }
 
 #[cfg(unix)]
 fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    path.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 #[cfg(not(unix))]
@@ -134,7 +188,8 @@ fn is_executable(path: &Path) -> bool {
 
 /// The version of `crate_name` recorded in the workspace's `Cargo.lock`.
 fn lockfile_version(crate_name: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let name_line = format!("name = \"{crate_name}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
@@ -149,5 +204,8 @@ fn lockfile_version(crate_name: &str) -> Result<String, String> {
 
 /// The workspace root: the parent of this crate's manifest directory.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
 }

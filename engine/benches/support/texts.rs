@@ -10,18 +10,23 @@ use jianwen_engine::counting::count;
 
 /// The corpus documents measured as they are: about 500, 2,500 and 9,500 字.
 #[allow(dead_code)] // The layout bench takes only the longest.
-pub const CORPUS_CASES: [&str; 3] =
-    ["gov_2003_joint_meeting_notice", "seed1_bureau_rectification_plan", "hebei_2026_gov_work_report"];
+pub const CORPUS_CASES: [&str; 3] = [
+    "gov_2003_joint_meeting_notice",
+    "seed1_bureau_rectification_plan",
+    "hebei_2026_gov_work_report",
+];
 
 /// Every `.txt` document of the corpus folder `dir`, as (name without extension, text).
 #[allow(dead_code)] // The wasm bench is handed its corpus by its page.
 pub fn read_corpus(dir: &str) -> Vec<(String, String)> {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("corpus fixtures are missing: {dir}: {e}"));
+    let entries = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("corpus fixtures are missing: {dir}: {e}"));
     entries
         .filter_map(|entry| {
             let path = entry.ok()?.path();
             let name = path.file_name()?.to_str()?.strip_suffix(".txt")?.to_owned();
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             Some((name, text))
         })
         .collect()
@@ -38,11 +43,23 @@ pub struct Case {
 /// `corpus` is every corpus document as (name, text); its order does not matter.
 pub fn cases(corpus: &[(String, String)], names: &[&str], generated_zi: &[usize]) -> Vec<Case> {
     let named = names.iter().map(|&name| {
-        let (_, text) = corpus.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is not in the corpus"));
+        let (_, text) = corpus
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("{name} is not in the corpus"));
         (name.to_owned(), text.clone())
     });
-    let generated = generated_zi.iter().map(|&zi| (format!("generated_{}k", zi / 1000), generated(corpus, zi)));
-    named.chain(generated).map(|(name, text)| Case { name, zi: count(&text).word_count, text }).collect()
+    let generated = generated_zi
+        .iter()
+        .map(|&zi| (format!("generated_{}k", zi / 1000), generated(corpus, zi)));
+    named
+        .chain(generated)
+        .map(|(name, text)| Case {
+            name,
+            zi: count(&text).word_count,
+            text,
+        })
+        .collect()
 }
 
 const NUMERALS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -64,7 +81,9 @@ fn split_marker(paragraph: &str) -> Option<(usize, &str)> {
     }
     if let Some(inner) = paragraph.strip_prefix(['（', '(']) {
         let rest = inner.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
-        return (rest.len() < inner.len()).then(|| rest.strip_prefix(['）', ')']).map(|rest| (1, rest))).flatten();
+        return (rest.len() < inner.len())
+            .then(|| rest.strip_prefix(['）', ')']).map(|rest| (1, rest)))
+            .flatten();
     }
     let rest = paragraph.trim_start_matches(|c: char| c.is_ascii_digit());
     (rest.len() < paragraph.len() && !rest.starts_with(|c: char| c.is_ascii_digit()))
@@ -84,8 +103,11 @@ const SECTIONS_PER_DOCUMENT: usize = 12;
 pub fn generated(corpus: &[(String, String)], zi: usize) -> String {
     let mut documents: Vec<&(String, String)> = corpus.iter().collect();
     documents.sort_by(|a, b| a.0.cmp(&b.0));
-    let body: Vec<&str> =
-        documents.iter().flat_map(|(_, text)| text.lines().skip(1)).filter(|p| !p.trim().is_empty()).collect();
+    let body: Vec<&str> = documents
+        .iter()
+        .flat_map(|(_, text)| text.lines().skip(1))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
 
     let mut draft = String::new();
     let mut document = 0;

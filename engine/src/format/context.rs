@@ -3,10 +3,10 @@
 
 use super::addressee::{self, Addressee};
 use super::attachment::{self, Attachments};
-use super::scoped::ParagraphRole;
 use super::date::{self, Date};
 use super::docnum::{self, DocNumber};
 use super::numbering::{self, Heading};
+use super::scoped::ParagraphRole;
 use super::FormatSettings;
 use crate::chars::{char_count, indices, is_hanzi};
 use crate::paragraphs::paragraph_spans;
@@ -108,7 +108,12 @@ impl<'t> Context<'t> {
             Vec::new()
         };
         let doc_numbers = docnum::parse(text);
-        let protected = protected_spans(text, &doc_numbers, &headings, role.protected.iter().cloned());
+        let protected = protected_spans(
+            text,
+            &doc_numbers,
+            &headings,
+            role.protected.iter().cloned(),
+        );
         let decoded = Decoded::new(text, &paragraphs, &protected);
         Context {
             text,

@@ -101,7 +101,12 @@ fn short_years(text: &str) -> impl Iterator<Item = regex_lite::Captures<'_>> {
         if !text.as_bytes()[start..mark].iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let end = mark + text[mark..].chars().take(4).map(char::len_utf8).sum::<usize>();
+        let end = mark
+            + text[mark..]
+                .chars()
+                .take(4)
+                .map(char::len_utf8)
+                .sum::<usize>();
         let c = SHORT_YEAR.captures_at(&text[..end], start)?;
         done = c.get(0)?.end();
         Some(c)

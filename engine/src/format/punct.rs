@@ -351,8 +351,8 @@ pub(super) fn pairs(cx: &Context, out: &mut Vec<Hit>) {
         }
         for (kind, i, c) in stack {
             // A quotation of several paragraphs opens each of them and closes only the last.
-            let continued = matches!(kind, Pair::Double | Pair::Single)
-                && cx.next_paragraph_lead(n) == Some(c);
+            let continued =
+                matches!(kind, Pair::Double | Pair::Single) && cx.next_paragraph_lead(n) == Some(c);
             if !continued {
                 let closer = kind.ends().1;
                 hit(i, format!("“{c}”没有闭合，缺少“{closer}”。"));

@@ -70,7 +70,9 @@ fn roles(cx: &Context) -> Vec<ParagraphRole> {
         // Each owned mark lies within one line and is never empty.
         let i = paragraphs.partition_point(|p| p.end <= span.start);
         let start = paragraphs[i].start;
-        roles[i].protected.push(span.start - start..span.end - start);
+        roles[i]
+            .protected
+            .push(span.start - start..span.end - start);
     }
     roles
 }

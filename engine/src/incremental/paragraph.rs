@@ -34,7 +34,13 @@ impl ParagraphAnalysis {
         let sentences = sentences(paragraph);
         ParagraphAnalysis {
             counts: count(paragraph),
-            line_starts: paragraph_line_starts(paragraph, 0, false, &settings.layout, &mut Vec::new()),
+            line_starts: paragraph_line_starts(
+                paragraph,
+                0,
+                false,
+                &settings.layout,
+                &mut Vec::new(),
+            ),
             shapes: shapes(paragraph, &sentences),
             texts: text_evidence(paragraph, &sentences),
             sentences,
@@ -51,7 +57,12 @@ pub(super) struct ParagraphFormat {
 }
 
 impl ParagraphFormat {
-    pub(super) fn new(paragraph: &str, settings: &Settings, sentences: &[Sentence], role: &ParagraphRole) -> Self {
+    pub(super) fn new(
+        paragraph: &str,
+        settings: &Settings,
+        sentences: &[Sentence],
+        role: &ParagraphRole,
+    ) -> Self {
         ParagraphFormat {
             role: role.clone(),
             findings: check_paragraph(paragraph, &settings.format, sentences, role),

@@ -15,19 +15,23 @@
 use crate::chars::{classify, indices, is_hanzi, CharClass};
 
 /// Marks that may not start a line but may hang in the margin past the last cell (rule 8).
-const HANGING: &[char] = &['，', '。', '、', '：', '；', '？', '！', '．', ',', '.', ':', ';', '?', '!'];
+const HANGING: &[char] = &[
+    '，', '。', '、', '：', '；', '？', '！', '．', ',', '.', ':', ';', '?', '!',
+];
 
 /// Marks that may not start a line and do not hang (rule 9): they pull the character before
 /// them down to the next line. Rule 9's list, then `］〗〙〞`, which close marks of [`OPENING`]
 /// and so must behave the same although layout.md does not list them.
 const CLOSING: &[char] = &[
-    '”', '’', '）', '》', '〉', '」', '』', '】', '〕', '｝', ')', ']', '}', '·', '～', '々', '］', '〗', '〙', '〞',
+    '”', '’', '）', '》', '〉', '」', '』', '】', '〕', '｝', ')', ']', '}', '·', '～', '々', '］',
+    '〗', '〙', '〞',
 ];
 
 /// Marks that may not end a line (rule 10): they move down to the next line. Rule 10's list,
 /// then `{〖〘〝`, the openers of closing marks in [`CLOSING`].
-const OPENING: &[char] =
-    &['“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '［', '｛', '(', '[', '{', '〖', '〘', '〝'];
+const OPENING: &[char] = &[
+    '“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '［', '｛', '(', '[', '{', '〖', '〘', '〝',
+];
 
 /// How much of the grid a character takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +87,11 @@ impl Glyph {
         } else {
             describe(c)
         };
-        Glyph { offset, width, class }
+        Glyph {
+            offset,
+            width,
+            class,
+        }
     }
 
     /// Where this glyph ends on the line when it is set at half-cell position `at`.
@@ -181,7 +189,12 @@ enum LineEnd {
 /// Where the line that starts at glyph `start` ends, given that glyph `overflow` is the first that
 /// does not fit on it.
 fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
-    let after_spaces = |k: usize| k + glyphs[k..].iter().take_while(|g| g.class == Class::Space).count();
+    let after_spaces = |k: usize| {
+        k + glyphs[k..]
+            .iter()
+            .take_while(|g| g.class == Class::Space)
+            .count()
+    };
     // Spaces that do not fit hang past the margin; so does one hanging mark (rule 8), unless what
     // follows it may not start a line either (`。”`, rule 9).
     let hang = match glyphs[overflow].class {
@@ -199,7 +212,9 @@ fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
     }
     // Otherwise the line ends at the last place it may (rules 9, 10, 11, 12); a line with no such
     // place, a run longer than the line, is cut where it overflows (rule 12).
-    let last = (start + 1..=overflow).rev().find(|&k| may_break(glyphs[k - 1], glyphs[k]));
+    let last = (start + 1..=overflow)
+        .rev()
+        .find(|&k| may_break(glyphs[k - 1], glyphs[k]));
     LineEnd::At(last.unwrap_or(overflow))
 }
 
@@ -210,13 +225,23 @@ fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
 ///
 /// The caller guarantees `indent < cells`, so the first glyph of every line fits and each line
 /// takes at least one glyph: the loop always ends.
-pub(super) fn line_starts(paragraph: &str, base: usize, indent: u32, cells: u32, glyphs: &mut Vec<Glyph>) -> Vec<usize> {
+pub(super) fn line_starts(
+    paragraph: &str,
+    base: usize,
+    indent: u32,
+    cells: u32,
+    glyphs: &mut Vec<Glyph>,
+) -> Vec<usize> {
     glyphs.clear();
     let mut joined = false;
     for (i, c) in indices(paragraph) {
         if is_hanzi(c) {
             // Nine characters in ten: skip the tables.
-            glyphs.push(Glyph { offset: base + i, width: Width::Full, class: Class::Ordinary });
+            glyphs.push(Glyph {
+                offset: base + i,
+                width: Width::Full,
+                class: Class::Ordinary,
+            });
         } else if i == 0 || !(joined || extends_previous(c)) {
             // Otherwise the character belongs to the glyph before it, as do all the parts of an
             // emoji joined by U+200D.

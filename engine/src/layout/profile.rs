@@ -45,7 +45,13 @@ impl LayoutProfile {
     /// GB/T 9704-2012 body text: 28 cells × 22 lines, first lines indented 2 cells, the first
     /// paragraph a centred title, no header reserved.
     pub const fn gbt9704() -> Self {
-        LayoutProfile { cells_per_line: 28, lines_per_page: 22, first_line_indent: 2, title: true, header_lines: 0 }
+        LayoutProfile {
+            cells_per_line: 28,
+            lines_per_page: 22,
+            first_line_indent: 2,
+            title: true,
+            header_lines: 0,
+        }
     }
 
     /// A grid of `cells_per_line` × `lines_per_page` with `first_line_indent` cells of indent,
@@ -55,7 +61,8 @@ impl LayoutProfile {
     /// # Panics
     /// When [`try_new`](Self::try_new) would return an error.
     pub fn new(cells_per_line: u32, lines_per_page: u32, first_line_indent: u32) -> Self {
-        Self::try_new(cells_per_line, lines_per_page, first_line_indent).unwrap_or_else(|e| panic!("{e}"))
+        Self::try_new(cells_per_line, lines_per_page, first_line_indent)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// The fallible twin of [`new`](Self::new), for values typed by a user.
@@ -63,8 +70,18 @@ impl LayoutProfile {
     /// # Errors
     /// When cells per line or lines per page is 0 or more than [`MAX_GRID`](Self::MAX_GRID), or
     /// the indent would leave no room on a first line.
-    pub fn try_new(cells_per_line: u32, lines_per_page: u32, first_line_indent: u32) -> Result<Self, ProfileError> {
-        ProfileFields { cells_per_line, lines_per_page, first_line_indent, ..ProfileFields::default() }.try_into()
+    pub fn try_new(
+        cells_per_line: u32,
+        lines_per_page: u32,
+        first_line_indent: u32,
+    ) -> Result<Self, ProfileError> {
+        ProfileFields {
+            cells_per_line,
+            lines_per_page,
+            first_line_indent,
+            ..ProfileFields::default()
+        }
+        .try_into()
     }
 
     /// The same grid with or without a title as the first paragraph. A title is centred with no
@@ -78,7 +95,8 @@ impl LayoutProfile {
     /// # Panics
     /// When [`try_with_header_lines`](Self::try_with_header_lines) would return an error.
     pub fn with_header_lines(self, lines: u32) -> Self {
-        self.try_with_header_lines(lines).unwrap_or_else(|e| panic!("{e}"))
+        self.try_with_header_lines(lines)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// The fallible twin of [`with_header_lines`](Self::with_header_lines).
@@ -86,7 +104,11 @@ impl LayoutProfile {
     /// # Errors
     /// When the header would fill page 1: GB/T 9704 requires body text on the first page.
     pub fn try_with_header_lines(self, lines: u32) -> Result<Self, ProfileError> {
-        ProfileFields { header_lines: lines, ..self.into() }.try_into()
+        ProfileFields {
+            header_lines: lines,
+            ..self.into()
+        }
+        .try_into()
     }
 
     /// Cells (full-width characters) per line.
@@ -134,7 +156,10 @@ pub enum ProfileError {
     /// An indent that leaves no cell on a first line.
     FirstLineIndent { indent: u32, cells_per_line: u32 },
     /// A header that leaves no line for the text on page 1.
-    HeaderLines { header_lines: u32, lines_per_page: u32 },
+    HeaderLines {
+        header_lines: u32,
+        lines_per_page: u32,
+    },
 }
 
 impl fmt::Display for ProfileError {
@@ -143,11 +168,20 @@ impl fmt::Display for ProfileError {
         match *self {
             ProfileError::CellsPerLine(n) => write!(f, "每行字数应在 1 到 {max} 之间，当前为 {n}"),
             ProfileError::LinesPerPage(n) => write!(f, "每页行数应在 1 到 {max} 之间，当前为 {n}"),
-            ProfileError::FirstLineIndent { indent, cells_per_line } => {
+            ProfileError::FirstLineIndent {
+                indent,
+                cells_per_line,
+            } => {
                 write!(f, "首行缩进 {indent} 字，须小于每行字数 {cells_per_line}")
             }
-            ProfileError::HeaderLines { header_lines, lines_per_page } => {
-                write!(f, "红头预留 {header_lines} 行，须少于每页行数 {lines_per_page}：首页必须有正文")
+            ProfileError::HeaderLines {
+                header_lines,
+                lines_per_page,
+            } => {
+                write!(
+                    f,
+                    "红头预留 {header_lines} 行，须少于每页行数 {lines_per_page}：首页必须有正文"
+                )
             }
         }
     }
@@ -176,8 +210,20 @@ impl Default for ProfileFields {
 
 impl From<LayoutProfile> for ProfileFields {
     fn from(p: LayoutProfile) -> Self {
-        let LayoutProfile { cells_per_line, lines_per_page, first_line_indent, title, header_lines } = p;
-        ProfileFields { cells_per_line, lines_per_page, first_line_indent, title, header_lines }
+        let LayoutProfile {
+            cells_per_line,
+            lines_per_page,
+            first_line_indent,
+            title,
+            header_lines,
+        } = p;
+        ProfileFields {
+            cells_per_line,
+            lines_per_page,
+            first_line_indent,
+            title,
+            header_lines,
+        }
     }
 }
 
@@ -185,7 +231,13 @@ impl TryFrom<ProfileFields> for LayoutProfile {
     type Error = ProfileError;
 
     fn try_from(f: ProfileFields) -> Result<Self, ProfileError> {
-        let ProfileFields { cells_per_line, lines_per_page, first_line_indent, title, header_lines } = f;
+        let ProfileFields {
+            cells_per_line,
+            lines_per_page,
+            first_line_indent,
+            title,
+            header_lines,
+        } = f;
         let range = 1..=LayoutProfile::MAX_GRID;
         if !range.contains(&cells_per_line) {
             return Err(ProfileError::CellsPerLine(cells_per_line));
@@ -194,11 +246,23 @@ impl TryFrom<ProfileFields> for LayoutProfile {
             return Err(ProfileError::LinesPerPage(lines_per_page));
         }
         if first_line_indent >= cells_per_line {
-            return Err(ProfileError::FirstLineIndent { indent: first_line_indent, cells_per_line });
+            return Err(ProfileError::FirstLineIndent {
+                indent: first_line_indent,
+                cells_per_line,
+            });
         }
         if header_lines >= lines_per_page {
-            return Err(ProfileError::HeaderLines { header_lines, lines_per_page });
+            return Err(ProfileError::HeaderLines {
+                header_lines,
+                lines_per_page,
+            });
         }
-        Ok(LayoutProfile { cells_per_line, lines_per_page, first_line_indent, title, header_lines })
+        Ok(LayoutProfile {
+            cells_per_line,
+            lines_per_page,
+            first_line_indent,
+            title,
+            header_lines,
+        })
     }
 }

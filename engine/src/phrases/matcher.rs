@@ -292,11 +292,7 @@ fn slot_matches<'a>(
                 at = whole.end;
                 return Some(whole);
             }
-            at = whole.start
-                + text[whole.start..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+            at = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
         }
         None
     })
@@ -332,7 +328,9 @@ mod tests {
         std::iter::from_fn(move || {
             while at < text.len() {
                 let whole = regex.find_at(text, at)?;
-                let caps = regex.captures_at(text, whole.start()).expect("the match is there");
+                let caps = regex
+                    .captures_at(text, whole.start())
+                    .expect("the match is there");
                 let bounded = caps
                     .iter()
                     .skip(1)
@@ -342,7 +340,11 @@ mod tests {
                     at = whole.end();
                     return Some(whole.range());
                 }
-                at = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+                at = whole.start()
+                    + text[whole.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
             }
             None
         })
@@ -368,6 +370,9 @@ mod tests {
                 found += want.len();
             }
         }
-        assert!(found > 250, "the texts hold matches of the slot patterns: {found}");
+        assert!(
+            found > 250,
+            "the texts hold matches of the slot patterns: {found}"
+        );
     }
 }

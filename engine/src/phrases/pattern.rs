@@ -338,7 +338,9 @@ fn first_chars(tokens: &[Token]) -> Option<Vec<char>> {
                 return Some(chars);
             }
             Token::Alternatives(alts) => {
-                alts.iter().filter_map(|a| a.chars().next()).for_each(&mut add);
+                alts.iter()
+                    .filter_map(|a| a.chars().next())
+                    .for_each(&mut add);
                 // An empty alternative lets the next token come first too.
                 if !alts.iter().any(String::is_empty) {
                     return Some(chars);
