@@ -177,16 +177,6 @@ pub enum Role {
     Stock,
 }
 
-impl Role {
-    pub fn category(self) -> Category {
-        match self {
-            Role::Hat => Category::Hat,
-            Role::Boot => Category::Boot,
-            Role::Stock => Category::Stock,
-        }
-    }
-}
-
 /// Stage 1's named features of a sentence.
 pub(crate) fn first_features(
     position: &Position,
