@@ -1,6 +1,6 @@
 //! Character classes shared by counting and layout.
 //!
-//! The classes follow `reference/counting.md`: they are defined on Unicode scalar values, never on
+//! The classes follow `docs/reference/counting.md`: they are defined on Unicode scalar values, never on
 //! bytes or UTF-16 units, so `𠮷` (U+20BB7) is one 汉字 like any other.
 
 /// How a character is counted and how wide it is set on the page grid.

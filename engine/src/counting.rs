@@ -1,4 +1,4 @@
-//! The figures of Word's 字数统计 dialog, as defined in `reference/counting.md`.
+//! The figures of Word's 字数统计 dialog, as defined in `docs/reference/counting.md`.
 //!
 //! Offices read caps such as "不超过5000字" off Word or WPS, so [`Counts::word_count`] follows
 //! Word's 字数: every 汉字 and full-width character counts one, and a run of half-width characters

@@ -1,7 +1,7 @@
 //! 公文 format checks: what a proofreader looks at first, with safe one-click fixes.
 //!
 //! The facts come from GB/T 9704-2012 (层次序数, 发文字号, 成文日期, 附件说明, 主送机关) and
-//! GB/T 15834/15835 (punctuation and numbers); `shared/reference/gbt9704.md` sums them up. Tools
+//! GB/T 15834/15835 (punctuation and numbers); `docs/reference/gbt9704.md` sums them up. Tools
 //! made for web copy get 公文 wrong (they put spaces between 汉字 and digits, or turn （一） into
 //! (一)), so every check here is written for 公文: "3月10日" and "（一）" are right.
 //!

@@ -1,7 +1,7 @@
 //! Page layout on the GB/T 9704 grid: how many lines and pages a draft fills, where each line and
 //! each page begins.
 //!
-//! The rules are those of `reference/layout.md`, observed in LibreOffice Writer's text grid (the
+//! The rules are those of `docs/reference/layout.md`, observed in LibreOffice Writer's text grid (the
 //! reference typesetter): every character takes a whole cell or, when half-width, half a cell
 //! (runs realign to whole cells); a line holds [`LayoutProfile::cells_per_line`] cells plus one
 //! hanging comma or full stop; closing marks never start a line and opening marks never end one;

@@ -1,5 +1,5 @@
 //! How well the 穿靴戴帽/套话 checker does on documents it has not seen, measured per sentence as
-//! `shared/reference/boilerplate.md` defines it (a sentence is flagged when any highlight
+//! `docs/reference/boilerplate.md` defines it (a sentence is flagged when any highlight
 //! overlaps it; hat/boot counts only highlights of those categories), with each corpus document
 //! scored by a role model trained on the other documents (leave one document out).
 //!

@@ -1,4 +1,4 @@
-//! Counting against `reference/counting.md`'s examples, edge cases, and every corpus document.
+//! Counting against `docs/reference/counting.md`'s examples, edge cases, and every corpus document.
 
 mod support;
 

@@ -1,7 +1,7 @@
 //! Text no draft should contain but pasted text and damaged files do: lone surrogates, NUL and
 //! control characters, byte-order marks, zero-width and combining characters, right-to-left
 //! text, endless lines, endless empty lines, and old Mac line ends. Each kind has figures worked
-//! out by hand from `reference/counting.md` and `reference/layout.md`, and every analysis passes
+//! out by hand from `docs/reference/counting.md` and `docs/reference/layout.md`, and every analysis passes
 //! the invariants of the property tests.
 //!
 //! `counting.md` defines its classes on scalar values: every non-whitespace character above

@@ -1,4 +1,4 @@
-//! Layout against the 13 rules of `reference/layout.md` (one table per rule, synthetic cases) and
+//! Layout against the 13 rules of `docs/reference/layout.md` (one table per rule, synthetic cases) and
 //! against every corpus document's `expected.json`, line for line.
 //!
 //! Cases are written as patterns: `字×26` is 26 times `字`, `⟨字,⟩×13` is 13 times `字,`, `‸` ends a

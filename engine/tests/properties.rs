@@ -1,5 +1,5 @@
 //! Properties of [`analyze`] that must hold for every input: it never panics, its counts agree
-//! with a reference written straight from `reference/counting.md`, every span it reports lies on
+//! with a reference written straight from `docs/reference/counting.md`, every span it reports lies on
 //! `char` boundaries inside the text, phrase highlights never overlap, offsets round-trip between
 //! bytes, UTF-16 and scalars, and the layout covers the text once, in order.
 //!
@@ -20,7 +20,7 @@ use jianwen_engine::{analyze, Settings};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// The counting rules of `reference/counting.md`, written again without the engine's code.
+/// The counting rules of `docs/reference/counting.md`, written again without the engine's code.
 mod reference {
     use jianwen_engine::counting::Counts;
 

@@ -518,7 +518,7 @@ fn count_pdf_pages(pdf: &[u8]) -> usize {
         .count()
 }
 
-/// Word's 字数 counted up to each character, straight from `reference/counting.md` (not the
+/// Word's 字数 counted up to each character, straight from `docs/reference/counting.md` (not the
 /// engine's code): returns the scalar index where the `n`-th 字 starts.
 fn scalar_offset_of_nth_zi(text: &str, n: usize) -> usize {
     let half_width =

@@ -26,7 +26,7 @@ pub fn train() -> Result<(), String> {
     let header = format!(
         "简文 sentence-role model (穿靴戴帽/套话), written by `cargo xtask train-boilerplate`: do not edit.\n\
          Learned from the {} annotated documents of engine/tests/fixtures/corpus (shared/corpus):\n{}\n\
-         Source: shared/reference/boilerplate.md (labelling guideline), shared/corpus/annotations.\n\
+         Source: docs/reference/boilerplate.md (labelling guideline), engine/tests/fixtures/corpus/annotations.\n\
          How sure it is: `cargo xtask eval-boilerplate` prints its precision and recall on documents it did not see.\n\
          Lines: stage 1 `1 name w` named feature, `1r id w` phrase rule, `1g n-gram w`; stage 2 `2 name hat boot stock`,\n\
          `2g n-gram hat boot stock`; `p n-gram share` the share of an n-gram's occurrences inside annotated formulas.",

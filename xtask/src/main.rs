@@ -80,6 +80,7 @@ fn dist() -> Result<std::path::PathBuf, String> {
 
 fn test() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
+    check_style(&tools)?;
     let browser = tools::ensure_browser()?;
     let dist = site::build(&tools)?;
     site::single_file(&dist)?;
@@ -116,6 +117,22 @@ fn test() -> Result<(), String> {
         });
     println!("total: {} passed, {} failed", tally.passed, tally.failed);
     outcome
+}
+
+/// One style, enforced: the formatting `rustfmt.toml` sets and Clippy's lints as errors, over
+/// every crate and target (the end-to-end tests too), before anything is built or tested.
+fn check_style(tools: &tools::Tools) -> Result<(), String> {
+    process::run(process::cargo(tools).args(["fmt", "--all", "--", "--check"]))?;
+    process::run(process::cargo(tools).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "jianwen/e2e",
+        "--",
+        "-D",
+        "warnings",
+    ]))
 }
 
 fn bench_wasm() -> Result<(), String> {

@@ -1,5 +1,5 @@
 //! Where the lines of one paragraph break: character widths on the grid (rules 5–7 of
-//! `reference/layout.md`) and the line-breaking rules (8–12), as observed in LibreOffice Writer's
+//! `docs/reference/layout.md`) and the line-breaking rules (8–12), as observed in LibreOffice Writer's
 //! text grid with zh-CN strict line breaking.
 //!
 //! Widths are counted in half cells. A full-width character first realigns to a whole cell, so a

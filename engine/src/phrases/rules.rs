@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
-/// The five kinds of boilerplate the checker looks for (shared/reference/boilerplate.md).
+/// The five kinds of boilerplate the checker looks for (docs/reference/boilerplate.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {

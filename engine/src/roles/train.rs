@@ -4,7 +4,7 @@
 //!
 //! The corpus is `shared/corpus` as copied into `engine/tests/fixtures/corpus`: one `.txt` per
 //! document and `annotations/<name>.json` labelling every sentence `hat`, `boot`, `stock` or
-//! `none` (`shared/reference/boilerplate.md`).
+//! `none` (`docs/reference/boilerplate.md`).
 //!
 //! # How a model is learned
 //! 1. Each sentence becomes its features ([`super::first_features`], the n-grams of its text, the
@@ -652,7 +652,7 @@ impl Tally {
 }
 
 /// How the highlights of one document agree with its labels, per sentence, as
-/// `shared/reference/boilerplate.md` defines it: a sentence is flagged when any highlight
+/// `docs/reference/boilerplate.md` defines it: a sentence is flagged when any highlight
 /// overlaps it; hat/boot counts only highlights of those categories.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Score {
