@@ -2,39 +2,57 @@
 //! each is one step on the native undo stack. This is where the engine's UTF-8 byte spans meet
 //! the textarea's UTF-16 selection offsets.
 
-use jianwen_engine::offsets::positions;
+use crate::dom_offsets::{line_position, utf16_range};
 use std::ops::Range;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement};
 
-/// The UTF-16 range of byte span `span` in `text`.
-pub fn utf16_range(text: &str, span: &Range<usize>) -> Range<u32> {
-    let p = positions(text, [span.start, span.end]);
-    p[0].utf16 as u32..p[1].utf16 as u32
-}
-
 /// Selects `span` (bytes of the textarea's current value), focuses the editor and scrolls the
-/// selection to the upper third of the view. `layer` mirrors the textarea's geometry, so the
-/// mark at `scalar_start` tells where the selection is drawn.
+/// selection to the upper third of the view. `layer`, the highlight layer, mirrors the
+/// textarea's geometry line for line, so where the span's start is drawn there is where it is in
+/// the textarea.
 pub fn select(
     textarea: &HtmlTextAreaElement,
     span: &Range<usize>,
     layer: Option<&web_sys::Element>,
-    scalar_start: usize,
 ) {
     let value = textarea.value();
     let range = utf16_range(&value, span);
     textarea.focus().ok();
     textarea.set_selection_range(range.start, range.end).ok();
-    let anchor = layer.and_then(|l| {
-        l.query_selector(&format!("[data-start=\"{scalar_start}\"]"))
-            .ok()
-            .flatten()
-    });
-    if let Some(element) = anchor.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let top = element.offset_top() - textarea.client_height() / 3;
+    let (line, offset) = line_position(&value, span.start);
+    if let Some(top) = layer.and_then(|layer| drawn_top(layer, line, offset)) {
+        let top = top as i32 - textarea.client_height() / 3;
         textarea.set_scroll_top(top.max(0));
     }
+}
+
+/// The top, in the layer's scrolled content, of UTF-16 offset `offset` of line `line` as the
+/// layer draws it (one block per line, its text in text nodes).
+fn drawn_top(layer: &web_sys::Element, line: usize, offset: usize) -> Option<f64> {
+    let block = layer.children().item(u32::try_from(line).ok()?)?;
+    let document = gloo::utils::document();
+    // Text nodes only (0x4 = NodeFilter.SHOW_TEXT), in document order.
+    let walker = document
+        .create_tree_walker_with_what_to_show(&block, 0x4)
+        .ok()?;
+    let mut left = offset as u32;
+    while let Some(node) = walker.next_node().ok()? {
+        let length = node
+            .text_content()
+            .map_or(0, |t| t.encode_utf16().count() as u32);
+        if left <= length {
+            let range = document.create_range().ok()?;
+            range.set_start(&node, left).ok()?;
+            range.set_end(&node, left).ok()?;
+            let origin = layer.get_bounding_client_rect().top() - f64::from(layer.scroll_top());
+            return Some(range.get_bounding_client_rect().top() - origin);
+        }
+        left -= length;
+    }
+    // An empty line has no text node: its block's own top.
+    let origin = layer.get_bounding_client_rect().top() - f64::from(layer.scroll_top());
+    Some(block.get_bounding_client_rect().top() - origin)
 }
 
 /// Replaces byte span `span` of the textarea's value with `replacement` as one undoable edit and
@@ -96,19 +114,5 @@ fn insert_text(textarea: &HtmlTextAreaElement, text: &str) {
         textarea.set_range_text(text).ok();
         let event = web_sys::Event::new("input").expect("an input event can be created");
         textarea.dispatch_event(&event).ok();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn byte_spans_become_utf16_ranges() {
-        let text = "𠮷😀为深入贯彻";
-        // 为 starts at byte 8 (two 4-byte chars), UTF-16 unit 4.
-        assert_eq!(utf16_range(text, &(8..14)), 4..6);
-        assert_eq!(utf16_range(text, &(0..4)), 0..2);
-        assert_eq!(utf16_range("", &(0..0)), 0..0);
     }
 }

@@ -5,6 +5,7 @@
 //! origin, not a connection, so the page's `connect-src 'self'` does not apply and nothing
 //! leaves the machine.
 
+use crate::problem::Problem;
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
 use jianwen_io::{import_file, normalize_text, Decoded, TextEncoding};
@@ -12,33 +13,38 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, TextDecoder, TextDecoderOptions};
 
-/// Reads `file` and calls `done` with its bytes, or with a Chinese message when the browser
+/// Reads `file` and calls `done` with its bytes, or [`Problem::Unreadable`] when the browser
 /// cannot read it. The read is cancelled when the returned reader is dropped, so keep it.
 pub fn read_bytes(
     file: &web_sys::File,
-    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+    done: impl FnOnce(Result<Vec<u8>, Problem>) + 'static,
 ) -> FileReader {
     let file = File::from(file.clone());
     gloo::file::callbacks::read_as_bytes(&file, move |result| {
-        done(result.map_err(|e| format!("浏览器未能读取这个文件（{e}），未导入。")))
+        done(
+            result.map_err(|e| {
+                Problem::Unreadable(format!("浏览器未能读取这个文件（{e}），未导入。"))
+            }),
+        )
     })
 }
 
 /// The text of an imported file, normalised as `jianwen-io` does for every import.
 ///
 /// # Errors
-/// The Chinese message of the [`jianwen_io::ImportError`], or of a GB18030 file the browser
-/// cannot decode.
-pub fn import_text(bytes: &[u8]) -> Result<String, String> {
-    match import_file(bytes).map_err(|e| e.to_string())? {
+/// [`Problem::Unreadable`] with the message of the [`jianwen_io::ImportError`], or of a
+/// GB18030 file the browser cannot decode.
+pub fn import_text(bytes: &[u8]) -> Result<String, Problem> {
+    let unreadable = |e: String| Problem::Unreadable(e);
+    match import_file(bytes).map_err(|e| unreadable(e.to_string()))? {
         Decoded::Text(text) => Ok(text),
-        Decoded::NeedsDecoding(encoding) => {
-            decode_in_browser(bytes, encoding).map(|text| normalize_text(&text).into_owned())
-        }
+        Decoded::NeedsDecoding(encoding) => decode_in_browser(bytes, encoding)
+            .map(|text| normalize_text(&text).into_owned())
+            .map_err(unreadable),
         // `Decoded` may grow; a result this app does not know is refused, not guessed at.
-        _ => Err(
+        _ => Err(unreadable(
             "无法识别这个文件的内容，未导入。请导入 .docx 或 UTF-8 编码的 .txt 文件。".to_owned(),
-        ),
+        )),
     }
 }
 
@@ -67,15 +73,16 @@ thread_local! {
 /// Offers `content` as a download named `file_name`.
 ///
 /// # Errors
-/// A Chinese message when the page cannot create the link (never expected in a browser).
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+/// [`Problem::DownloadFailed`] when the page cannot create the link (never expected in a
+/// browser).
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), Problem> {
     let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into().ok())
-        .ok_or_else(|| "无法生成下载文件，请重试。".to_owned())?;
+        .ok_or(Problem::DownloadFailed)?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);

@@ -2,14 +2,15 @@
 //! text cut into plain runs, marks (phrase findings, with format findings nested inside them),
 //! page-break markers and the cap's cut line.
 //!
-//! This is the DOM boundary for positions: the engine's byte spans are turned into the Unicode
-//! scalar offsets of the `data-start`/`data-end` hooks here and nowhere else.
+//! The engine's byte spans become the Unicode scalar offsets of the `data-start`/`data-end`
+//! hooks here, through [`crate::dom_offsets`], the one module that converts positions.
 //!
 //! Offsets inside a paragraph's pieces are relative to the paragraph, which carries its own
 //! start: a keystroke shifts every later paragraph, and with relative pieces those keep their
 //! pieces (the very same `Rc`, from the previous views) and only their start changes.
 
-use jianwen_engine::offsets::positions;
+use crate::dom_offsets::{scalar_len, ScalarOffsets};
+use crate::mark_kind::MarkKind;
 use jianwen_engine::Analysis;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -71,8 +72,7 @@ impl PartialEq for ParagraphView {
 /// A highlight as the DOM shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarkView {
-    /// `hat|boot|intensifier|slogan|stock|format`.
-    pub category: &'static str,
+    pub category: MarkKind,
     pub rule: AttrValue,
     /// Reason and suggestion, for the tooltip.
     pub title: AttrValue,
@@ -150,7 +150,7 @@ fn plain_views(text: &str, previous: &[ParagraphView]) -> Vec<ParagraphView> {
                     key: fresh_key(),
                 },
             };
-            start += line.chars().count() + 1;
+            start += scalar_len(line) + 1;
             view
         })
         .collect()
@@ -206,22 +206,18 @@ fn analysed_views(
     // one pass.
     let phrase_spans = analysis.phrases.highlights.iter().map(|h| h.span.clone());
     let format_spans = analysis.format.iter().map(|f| f.span.clone());
-    let mut bytes: Vec<usize> = phrase_spans
+    let boundaries = phrase_spans
         .chain(format_spans)
         .flat_map(|s| [s.start, s.end])
         .chain(analysis.layout.page_starts.iter().copied())
         .chain(cut.as_ref().map(|c| c.0))
-        .chain(line_spans(text).map(|p| p.start))
-        .collect();
-    bytes.sort_unstable();
-    bytes.dedup();
-    let converted = positions(text, bytes.iter().copied());
-    let scalar =
-        |byte: usize| converted[bytes.binary_search(&byte).expect("boundary was converted")].scalar;
+        .chain(line_spans(text).map(|p| p.start));
+    let offsets = ScalarOffsets::new(text, boundaries);
+    let scalar = |byte: usize| offsets.scalar(byte);
 
     // A draft has thousands of highlights but few distinct rules: each rule's attribute strings
     // are made once (keyed by the addresses of the rule's shared strings).
-    let mut labels: HashMap<(&str, *const u8, *const u8, *const u8), (AttrValue, AttrValue)> =
+    let mut labels: HashMap<(MarkKind, *const u8, *const u8, *const u8), (AttrValue, AttrValue)> =
         HashMap::new();
     let phrases: Vec<Span> = analysis
         .phrases
@@ -229,7 +225,7 @@ fn analysed_views(
         .iter()
         .map(|h| {
             let key = (
-                h.category.as_str(),
+                MarkKind::Phrase(h.category),
                 h.rule.as_ptr(),
                 h.reason.as_ptr(),
                 h.suggestion.as_ptr(),
@@ -249,7 +245,7 @@ fn analysed_views(
             Span {
                 bytes: h.span.clone(),
                 view: MarkView {
-                    category: h.category.as_str(),
+                    category: MarkKind::Phrase(h.category),
                     rule,
                     title,
                     start: scalar(h.span.start) as isize,
@@ -270,7 +266,7 @@ fn analysed_views(
             formats.push(Span {
                 bytes: f.span.clone(),
                 view: MarkView {
-                    category: "format",
+                    category: MarkKind::Format,
                     rule: AttrValue::from(f.rule),
                     title: AttrValue::from(format!("格式：{}", f.message)),
                     start: scalar(f.span.start) as isize,
@@ -714,7 +710,9 @@ mod tests {
         assert_eq!(breaks, analysis.layout.page_starts.len());
         let phrase_marks = pieces
             .iter()
-            .filter(|(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != "format"))
+            .filter(
+                |(_, p)| matches!(p, Piece::Mark { mark, .. } if mark.category != MarkKind::Format),
+            )
             .count();
         assert_eq!(phrase_marks, analysis.phrases.highlights.len());
         let cuts: Vec<usize> = pieces
@@ -772,7 +770,8 @@ mod tests {
             }
         }
         assert!(
-            categories.contains(&"format") && categories.iter().any(|c| *c != "format"),
+            categories.contains(&MarkKind::Format)
+                && categories.iter().any(|c| *c != MarkKind::Format),
             "{categories:?}"
         );
     }

@@ -1,5 +1,6 @@
-//! The user's choices that shape the analysis, kept in the browser with the draft: the page
-//! grid, their own phrase rules, format-check switches, cap profiles and the chosen 文种.
+//! The user's choices that shape the analysis, kept in the browser apart from the drafts: the
+//! page grid, their own phrase rules, format-check switches and cap profiles. The 文种 chosen for
+//! a draft is the draft's own (`jianwen_io::Draft::cap_profile`).
 
 use jianwen_engine::caps::CapSettings;
 use jianwen_engine::format::FormatSettings;
@@ -8,8 +9,9 @@ use jianwen_engine::phrases::RuleSet;
 use jianwen_engine::Settings;
 use serde::{Deserialize, Serialize};
 
-/// The id under which the single open draft's choices (its 文种) are stored.
-pub const CURRENT_DRAFT: &str = "current";
+/// The key under which versions before the library kept the open draft's 文种 in the cap
+/// settings; read once, to move it into the draft.
+const LEGACY_CURRENT_DRAFT: &str = "current";
 
 /// Everything the user has set. Missing fields (an older stored version) take their defaults.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,15 +24,42 @@ pub struct Preferences {
 }
 
 impl Preferences {
-    /// The engine's settings for the open draft.
-    pub fn engine_settings(&self) -> Settings {
+    /// The engine's settings for a draft whose 文种 is the cap profile `cap` (none when it names
+    /// no profile, for example one deleted since).
+    pub fn engine_settings(&self, cap: Option<&str>) -> Settings {
         let mut settings = Settings::default();
         settings.layout = self.layout;
         settings.rules = self.rules.clone();
         settings.format = self.format.clone();
-        settings.cap = self.caps.chosen(CURRENT_DRAFT).cloned();
+        settings.cap = cap.and_then(|id| self.caps.profile(id)).cloned();
         settings.speaking_rate = self.caps.rate();
         settings
+    }
+
+    /// The 文种 an earlier version kept here for its one draft, removed from the preferences:
+    /// the caller gives it to the open draft if that has none.
+    pub fn take_legacy_cap(&mut self) -> Option<String> {
+        let id = self
+            .caps
+            .chosen(LEGACY_CURRENT_DRAFT)
+            .map(|p| p.id().to_owned());
+        self.caps.choose(LEGACY_CURRENT_DRAFT, None).ok();
+        id
+    }
+
+    /// Where each custom cap profile of `self` went in `next`: its id there, or `None` if it was
+    /// deleted. Profiles are edited in place and deleted one at a time, so position tells which
+    /// is which when a rename changed the id. Unchanged profiles are not listed.
+    pub fn moved_caps(&self, next: &Preferences) -> Vec<(String, Option<String>)> {
+        let (old, new) = (self.caps.custom(), next.caps.custom());
+        old.iter()
+            .enumerate()
+            .filter(|(_, p)| next.caps.profile(p.id()).is_none())
+            .map(|(i, p)| {
+                let to = (old.len() == new.len()).then(|| new[i].id().to_owned());
+                (p.id().to_owned(), to)
+            })
+            .collect()
     }
 }
 
@@ -40,23 +69,58 @@ mod tests {
 
     #[test]
     fn stored_preferences_round_trip_and_old_versions_take_defaults() {
-        let mut prefs = Preferences::default();
-        prefs
-            .caps
-            .choose(CURRENT_DRAFT, Some("js-2019-policy"))
-            .unwrap();
-        prefs.layout = LayoutProfile::gbt9704().with_header_lines(13);
+        let prefs = Preferences {
+            layout: LayoutProfile::gbt9704().with_header_lines(13),
+            ..Preferences::default()
+        };
         let json = serde_json::to_string(&prefs).unwrap();
         assert_eq!(serde_json::from_str::<Preferences>(&json).unwrap(), prefs);
         assert_eq!(
             serde_json::from_str::<Preferences>("{}").unwrap(),
             Preferences::default()
         );
-        let settings = prefs.engine_settings();
+        let settings = prefs.engine_settings(Some("js-2019-policy"));
         assert_eq!(
             settings.cap.as_ref().map(|c| c.id()),
             Some("js-2019-policy")
         );
         assert_eq!(settings.layout.header_lines(), 13);
+        assert_eq!(prefs.engine_settings(Some("no-such-profile")).cap, None);
+    }
+
+    #[test]
+    fn the_legacy_choice_is_taken_once() {
+        let mut prefs: Preferences =
+            serde_json::from_str(r#"{"caps":{"version":1,"chosen":{"current":"js-2019-policy"}}}"#)
+                .unwrap();
+        assert_eq!(prefs.take_legacy_cap().as_deref(), Some("js-2019-policy"));
+        assert_eq!(prefs.take_legacy_cap(), None);
+    }
+
+    #[test]
+    fn renamed_and_deleted_custom_profiles_are_followed() {
+        use jianwen_engine::caps::{CapProfile, Limits};
+        let profile = |name: &str| {
+            let limits = Limits {
+                zi: Some(3000),
+                ..Limits::default()
+            };
+            CapProfile::custom(name, limits, "").unwrap()
+        };
+        let mut before = Preferences::default();
+        let a = before.caps.add(profile("甲")).unwrap().id().to_owned();
+        let b = before.caps.add(profile("乙")).unwrap().id().to_owned();
+        let mut renamed = before.clone();
+        let c = renamed
+            .caps
+            .replace(&a, profile("丙"))
+            .unwrap()
+            .id()
+            .to_owned();
+        assert_eq!(before.moved_caps(&renamed), [(a.clone(), Some(c))]);
+        let mut deleted = before.clone();
+        deleted.caps.remove(&b).unwrap();
+        assert_eq!(before.moved_caps(&deleted), [(b, None)]);
+        assert!(before.moved_caps(&before.clone()).is_empty());
     }
 }

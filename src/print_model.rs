@@ -1,8 +1,8 @@
-//! The A4 pages of the print preview, cut from the engine's layout: which text goes on which
+//! The A4 pages of the print preview, as the engine pages its layout: which text goes on which
 //! grid line of which page. The browser never wraps these lines itself, so the preview, the
 //! printout and the 页数 figure always agree.
 
-use jianwen_engine::layout::{Layout, LayoutProfile};
+use jianwen_engine::layout::{Layout, LayoutProfile, PageLine};
 use yew::AttrValue;
 
 /// How a grid line is set: the title is centred, a paragraph's first line is indented, its last
@@ -20,6 +20,17 @@ pub enum LineKind {
     },
 }
 
+impl LineKind {
+    fn of(line: &PageLine) -> LineKind {
+        match (line.title, line.first, line.last) {
+            (true, _, _) => LineKind::Title,
+            (false, first, true) => LineKind::Last { first },
+            (false, true, false) => LineKind::First,
+            (false, false, false) => LineKind::Full,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrintLine {
     pub text: AttrValue,
@@ -35,49 +46,25 @@ pub struct PrintPage {
     pub lines: Vec<PrintLine>,
 }
 
-/// Cuts `text` into pages along `layout`, which must be the engine's layout of `text` on
-/// `profile`.
+/// The engine's pages of `text` (see [`Layout::pages_of`]) with their lines' text; `layout` must
+/// be the engine's layout of `text` on `profile`.
 pub fn print_pages(text: &str, layout: &Layout, profile: &LayoutProfile) -> Vec<PrintPage> {
-    let per_page = profile.lines_per_page() as usize;
-    let header = profile.header_lines() as usize;
-    let mut pages = vec![PrintPage {
-        number: 1,
-        reserved_lines: header,
-        lines: Vec::new(),
-    }];
-    let mut used = header;
-    for (index, paragraph) in layout.paragraphs.iter().enumerate() {
-        let is_title = index == 0 && profile.title();
-        let count = paragraph.line_starts.len();
-        for (line, &start) in paragraph.line_starts.iter().enumerate() {
-            let end = paragraph
-                .line_starts
-                .get(line + 1)
-                .copied()
-                .unwrap_or(paragraph.span.end);
-            let kind = match (is_title, line == 0, line + 1 == count) {
-                (true, _, _) => LineKind::Title,
-                (false, first, true) => LineKind::Last { first },
-                (false, true, false) => LineKind::First,
-                (false, false, false) => LineKind::Full,
-            };
-            if used == per_page {
-                pages.push(PrintPage {
-                    number: pages.len() + 1,
-                    reserved_lines: 0,
-                    lines: Vec::new(),
-                });
-                used = 0;
-            }
-            let page = pages.last_mut().expect("there is always a page");
-            page.lines.push(PrintLine {
-                text: AttrValue::from(text[start..end].to_owned()),
-                kind,
-            });
-            used += 1;
-        }
-    }
-    pages
+    layout
+        .pages_of(profile)
+        .into_iter()
+        .map(|page| PrintPage {
+            number: page.number,
+            reserved_lines: page.reserved_lines,
+            lines: page
+                .lines
+                .iter()
+                .map(|line| PrintLine {
+                    text: AttrValue::from(text[line.span.clone()].to_owned()),
+                    kind: LineKind::of(line),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

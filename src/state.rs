@@ -1,132 +1,311 @@
-//! All state transitions of the app in one place: the draft text, the user's preferences, and
-//! the engine's analysis of the two.
+//! The app's state in one home: the library of drafts with the open one's history
+//! ([`DraftStore`]), the open draft's text and the engine's analysis of it ([`Analysed`]), the
+//! screen's flags ([`Ui`]) and the message bar ([`Problem`]). Every change is an [`Action`]
+//! reduced here; components render it and dispatch actions, and `App` wires the two.
+//!
+//! Reducing writes storage through the [`DraftStore`] as it changes the library, so what is on
+//! screen and what a reload finds never differ. Time comes in the actions (`now`), so a
+//! transition depends on nothing but the state and the action.
+
+mod analysed;
+mod draft_store;
+mod ui;
+
+pub use analysed::Analysed;
+#[cfg(feature = "panic-probe")]
+pub use analysed::PANIC_PROBE;
+pub use draft_store::DraftStore;
+pub use ui::{Ui, UiAction};
 
 use crate::preferences::Preferences;
-use jianwen_engine::{Analysis, Analyzer, Settings};
-use std::cell::RefCell;
-use std::fmt;
+use crate::problem::Problem;
+use crate::storage::{self, Presence};
+use jianwen_io::{Backup, SnapshotReason};
+use js_sys::JsString;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The engine's incremental analyser, shared by every version of the draft: a keystroke
-/// analyses again only the paragraph it changed.
-#[derive(Clone, Default)]
-pub struct SharedAnalyzer(Rc<RefCell<Analyzer>>);
-
-impl SharedAnalyzer {
-    fn analyze(&self, text: &str, settings: &Settings) -> Analysis {
-        self.0.borrow_mut().analyze(text, settings)
-    }
+/// Everything the app shows and keeps.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: DraftStore,
+    /// The open draft as the editor holds it, with its analysis.
+    pub draft: Analysed,
+    pub ui: Ui,
+    /// What the message bar says, if anything.
+    pub message: Option<Problem>,
+    /// Counts the drafts put into the editor: the editor is remounted (a fresh textarea with a
+    /// fresh undo history, holding the draft's text) whenever it changes.
+    pub opened: u64,
+    /// This tab's name in announcements to the other tabs (see [`storage::announce`]).
+    pub tab: Rc<str>,
 }
 
-impl PartialEq for SharedAnalyzer {
-    /// What it holds is a cache: it never makes two drafts differ.
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl fmt::Debug for SharedAnalyzer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SharedAnalyzer")
-    }
-}
-
-/// The draft being edited and the engine's analysis of its last settled version.
-///
-/// `text` always equals the textarea's value (even mid-composition), so it is what gets saved;
-/// `analysis` lags during an IME composition (`stale`) and catches up on `compositionend`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    pub text: Rc<str>,
-    pub preferences: Rc<Preferences>,
-    pub settings: Rc<Settings>,
-    pub analysis: Rc<Analysis>,
-    /// The text `analysis` describes: `text` itself unless `stale`.
-    pub analyzed_text: Rc<str>,
-    /// True while `text` holds uncommitted composition text that `analysis` has not seen.
-    pub stale: bool,
-    analyzer: SharedAnalyzer,
-}
-
-impl Draft {
-    pub fn new(text: &str, preferences: Preferences) -> Self {
-        let text: Rc<str> = text.into();
-        let settings = Rc::new(preferences.engine_settings());
-        let analyzer = SharedAnalyzer::default();
-        Self {
-            analysis: Rc::new(analyzer.analyze(&text, &settings)),
-            analyzed_text: Rc::clone(&text),
-            text,
-            preferences: Rc::new(preferences),
-            settings,
-            stale: false,
-            analyzer,
-        }
-    }
-
-    fn analyzed(
-        &self,
-        text: Rc<str>,
-        preferences: Rc<Preferences>,
-        settings: Rc<Settings>,
-    ) -> Self {
-        let analysis = Rc::new(self.analyzer.analyze(&text, &settings));
-        Self {
-            analysis,
-            analyzed_text: Rc::clone(&text),
-            text,
-            preferences,
-            settings,
-            stale: false,
-            analyzer: self.analyzer.clone(),
-        }
-    }
-}
-
-/// Typing this in a `panic-probe` test build panics (see the feature in Cargo.toml).
-#[cfg(feature = "panic-probe")]
-pub const PANIC_PROBE: &str = "〔panic-probe〕";
-
+/// A change to the state.
 pub enum Action {
-    /// The textarea changed while an IME composition is open: keep the text, defer analysis.
-    Composing(String),
-    /// The textarea holds settled text: keep it and analyse it.
-    Settled(String),
-    /// The user changed a preference: analyse the text again under it.
+    /// The textarea changed. `typed` is the same text as the textarea's own string, which is what
+    /// gets saved; `composing` says an IME composition is open (analysis waits for its end).
+    Edit {
+        text: String,
+        typed: JsString,
+        composing: bool,
+        now: i64,
+    },
+    Open {
+        id: String,
+        now: i64,
+    },
+    /// 新建草稿: a new empty draft, opened.
+    New {
+        now: i64,
+    },
+    /// An imported file's text as a new draft, opened.
+    Import {
+        text: String,
+        now: i64,
+    },
+    Rename {
+        id: String,
+        title: String,
+        now: i64,
+    },
+    Duplicate {
+        id: String,
+        now: i64,
+    },
+    /// To the 回收站; deleting the open draft opens the next one (or a new empty one).
+    Delete {
+        id: String,
+        now: i64,
+    },
+    Restore {
+        id: String,
+    },
+    Snapshot {
+        reason: SnapshotReason,
+        now: i64,
+    },
+    /// A backup's drafts merged in, never overwriting one.
+    Merge {
+        backup: Box<Backup>,
+        now: i64,
+    },
+    /// The 文种 of the open draft (a cap profile id), or none.
+    ChooseCap {
+        id: Option<String>,
+        now: i64,
+    },
     Configure(Preferences),
-    /// Another draft was opened: its text, under its own choices (its 文种).
-    Open(String, Preferences),
+    /// Another tab announced it has the open draft open.
+    OpenedElsewhere,
+    /// Another tab saved the open draft: stop writing it and ask.
+    SavedElsewhere,
+    /// The user chose what to keep after [`Action::SavedElsewhere`]: writing resumes with `text`.
+    Resume {
+        text: String,
+        now: i64,
+    },
+    Report(Problem),
+    DismissMessage,
+    Ui(UiAction),
 }
 
-impl Reducible for Draft {
+impl AppState {
+    /// The stored library and preferences, as the app starts with them. What loading found
+    /// wrong is in the message bar.
+    pub fn load(now: i64, tab: Rc<str>) -> AppState {
+        let mut store = DraftStore::open_stored(now);
+        let (mut preferences, damaged) = storage::load_preferences();
+        let mut problems: Vec<Problem> = damaged.into_iter().collect();
+        // An earlier version kept its one draft's 文种 in the preferences: it moves into the draft.
+        if let Some(legacy) = preferences.take_legacy_cap() {
+            if store.current().cap_profile.is_none() {
+                problems.extend(store.set_cap_profile(Some(&legacy), now).err());
+            }
+        }
+        problems.extend(store.take_problems());
+        let current = store.current();
+        let draft = Analysed::new(&current.text, preferences, current.cap_profile.as_deref());
+        let message = match problems.len() {
+            0 => None,
+            1 => problems.pop(),
+            _ => Some(Problem::Damaged(
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )),
+        };
+        AppState {
+            store,
+            draft,
+            ui: Ui::default(),
+            message,
+            opened: 0,
+            tab,
+        }
+    }
+
+    /// The id of the cap profile chosen for the open draft, if it names one that exists.
+    pub fn chosen_cap(&self) -> Option<&str> {
+        let id = self.store.current().cap_profile.as_deref()?;
+        self.draft.preferences.caps.profile(id).map(|p| p.id())
+    }
+
+    /// Shows `result`'s problem, if any, and passes its value on.
+    fn report<T>(&mut self, result: Result<T, Problem>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.message = Some(problem);
+                None
+            }
+        }
+    }
+
+    /// Puts the draft `id` into the editor (the open one again when it cannot be opened).
+    fn open(&mut self, id: &str, now: i64) {
+        let opened = self.store.open(id);
+        self.report(opened);
+        self.ui.open_elsewhere = false;
+        self.ui.viewing = None;
+        let current = self.store.current();
+        storage::announce(Presence::Opened, &self.tab, &current.id, now);
+        self.draft = self.draft.configured(
+            current.text.as_str().into(),
+            (*self.draft.preferences).clone(),
+            current.cap_profile.as_deref(),
+        );
+        self.opened += 1;
+    }
+
+    /// The open draft analysed again under `preferences` and its own 文种.
+    fn reconfigure(&mut self, preferences: Preferences) {
+        let cap = self.store.current().cap_profile.clone();
+        self.draft =
+            self.draft
+                .configured(Rc::clone(&self.draft.text), preferences, cap.as_deref());
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit {
+                text,
+                typed,
+                composing,
+                now,
+            } => {
+                // Saved on every change, mid-composition too, before it is analysed: localStorage
+                // writes are synchronous and take well under a millisecond for a long report,
+                // so nothing typed can be lost.
+                let saved = self.store.edit(&text, Some(&typed), !composing, now);
+                self.report(saved);
+                if composing {
+                    if *self.draft.text != *text {
+                        self.draft = self.draft.composing(&text);
+                    }
+                } else if !self.draft.is_settled_at(&text) {
+                    self.draft = self.draft.settled(&text);
+                }
+            }
+            Action::Open { id, now } => self.open(&id, now),
+            Action::New { now } => {
+                let (id, saved) = self.store.create("", now);
+                self.open(&id, now);
+                self.report(saved);
+                self.ui.drawer_open = false;
+            }
+            Action::Import { text, now } => {
+                // The draft exists in memory even if storage refuses it: open it either way.
+                let (id, saved) = self.store.create(&text, now);
+                self.open(&id, now);
+                self.report(saved);
+            }
+            Action::Rename { id, title, now } => {
+                let renamed = self.store.rename(&id, &title, now);
+                self.report(renamed);
+            }
+            Action::Duplicate { id, now } => {
+                let copied = self.store.duplicate(&id, now);
+                self.report(copied);
+            }
+            Action::Delete { id, now } => {
+                let deleted = self.store.delete(&id, now);
+                if let Some(Some(next)) = self.report(deleted) {
+                    self.open(&next, now);
+                }
+            }
+            Action::Restore { id } => {
+                let restored = self.store.restore(&id);
+                self.report(restored);
+            }
+            Action::Snapshot { reason, now } => {
+                let saved = self.store.snapshot(reason, now);
+                if self.report(saved) == Some(false) && reason == SnapshotReason::Manual {
+                    self.message = Some(Problem::NothingNewToSave);
+                }
+            }
+            Action::Merge { backup, now } => {
+                let merged = self.store.merge(&backup, now);
+                if let Some(report) = self.report(merged) {
+                    self.message = Some(Problem::Merged(report.to_string()));
+                }
+            }
+            Action::ChooseCap { id, now } => {
+                let known = id
+                    .as_deref()
+                    .is_none_or(|id| self.draft.preferences.caps.profile(id).is_some());
+                if !known {
+                    let id = id.unwrap_or_default();
+                    self.message = Some(Problem::Refused(
+                        jianwen_engine::caps::CapError::UnknownProfile { id }.to_string(),
+                    ));
+                    return;
+                }
+                let saved = self.store.set_cap_profile(id.as_deref(), now);
+                self.report(saved);
+                self.reconfigure((*self.draft.preferences).clone());
+            }
+            Action::Configure(preferences) => {
+                if preferences == *self.draft.preferences {
+                    return;
+                }
+                let moved = self.draft.preferences.moved_caps(&preferences);
+                let followed = self.store.follow_cap_profiles(|id| {
+                    moved
+                        .iter()
+                        .find(|(from, _)| from == id)
+                        .map(|(_, to)| to.clone())
+                });
+                self.report(followed);
+                self.reconfigure(preferences);
+            }
+            Action::OpenedElsewhere => self.ui.open_elsewhere = true,
+            Action::SavedElsewhere => {
+                self.store.pause();
+                self.ui.conflict = true;
+            }
+            Action::Resume { text, now } => {
+                let resumed = self.store.resume(&text, now);
+                self.report(resumed);
+                self.ui.conflict = false;
+            }
+            Action::Report(problem) => self.message = Some(problem),
+            Action::DismissMessage => self.message = None,
+            Action::Ui(action) => self.ui.apply(action),
+        }
+    }
+}
+
+impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::Composing(text) if *self.text == *text => self,
-            Action::Composing(text) => Rc::new(Self {
-                text: text.into(),
-                stale: true,
-                ..(*self).clone()
-            }),
-            Action::Settled(text) if *self.text == *text && !self.stale => self,
-            #[cfg(feature = "panic-probe")]
-            Action::Settled(text) if text.contains(PANIC_PROBE) => panic!("panic probe typed"),
-            Action::Settled(text) => Rc::new(self.analyzed(
-                text.into(),
-                Rc::clone(&self.preferences),
-                Rc::clone(&self.settings),
-            )),
-            Action::Configure(preferences) if preferences == *self.preferences => self,
-            Action::Configure(preferences) => {
-                let settings = Rc::new(preferences.engine_settings());
-                Rc::new(self.analyzed(Rc::clone(&self.text), Rc::new(preferences), settings))
-            }
-            Action::Open(text, preferences) => {
-                let settings = Rc::new(preferences.engine_settings());
-                Rc::new(self.analyzed(text.into(), Rc::new(preferences), settings))
-            }
-        }
+        // A copy costs a pointer per draft (see `DraftStore`); comparing the two would cost
+        // more than the render a no-op causes.
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
     }
 }

@@ -6,6 +6,7 @@
 //! It holds about 5 MB per origin in Chromium and Firefox (see [`STORAGE_LIMIT_NOTE`]).
 
 use crate::preferences::Preferences;
+use crate::problem::Problem;
 use jianwen_io::{
     history_key, index_json, load, text_key, History, Library, Loaded, Stored, INDEX_KEY,
     LEGACY_DRAFT_KEY, TEXT_KEY_PREFIX,
@@ -17,9 +18,6 @@ use wasm_bindgen::prelude::*;
 pub const STORAGE_LIMIT_NOTE: &str =
     "草稿保存在本机浏览器中，全部草稿及其历史版本合计约 5 MB（约 250 万字）。";
 
-/// The message for any refused write: what happened, what is kept, what to do.
-pub const SAVE_REFUSED: &str = "草稿未能保存到本机浏览器存储（存储空间已满或被浏览器禁止）。文字仍在编辑框中，请勿关闭页面；请先导出备份，再删除不需要的草稿、清空回收站后继续。此前保存的内容不受影响。";
-
 fn storage() -> Option<web_sys::Storage> {
     // `raw()` panics when storage is disabled; `window.localStorage` itself may throw.
     gloo::utils::window().local_storage().ok().flatten()
@@ -29,11 +27,11 @@ fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-fn set(key: &str, value: &str) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
+fn set(key: &str, value: &str) -> Result<(), Problem> {
+    let storage = storage().ok_or(Problem::SaveRefused)?;
     storage
         .set_item(key, value)
-        .map_err(|_| SAVE_REFUSED.to_owned())
+        .map_err(|_| Problem::SaveRefused)
 }
 
 /// The library as stored, migrated from version 1 and repaired where damaged (see
@@ -67,9 +65,9 @@ pub fn load_library(now: i64) -> Loaded {
 /// Saves one draft's text: the write made on every change while typing.
 ///
 /// # Errors
-/// [`SAVE_REFUSED`] when the browser refuses (quota full, storage disabled); what was saved
+/// [`Problem::SaveRefused`] when the browser refuses (quota full, storage disabled); what was saved
 /// before is untouched and the text stays in the editor.
-pub fn save_text(id: &str, text: &str) -> Result<(), String> {
+pub fn save_text(id: &str, text: &str) -> Result<(), Problem> {
     set(&text_key(id), text)
 }
 
@@ -79,12 +77,12 @@ pub fn save_text(id: &str, text: &str) -> Result<(), String> {
 ///
 /// # Errors
 /// As [`save_text`].
-pub fn save_typed_text(id: &str, text: &JsString) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| SAVE_REFUSED.to_owned())?;
+pub fn save_typed_text(id: &str, text: &JsString) -> Result<(), Problem> {
+    let storage = storage().ok_or(Problem::SaveRefused)?;
     storage
         .unchecked_ref::<StringStorage>()
         .set_item(&text_key(id), text)
-        .map_err(|_| SAVE_REFUSED.to_owned())
+        .map_err(|_| Problem::SaveRefused)
 }
 
 #[wasm_bindgen]
@@ -100,7 +98,7 @@ extern "C" {
 ///
 /// # Errors
 /// As [`save_text`].
-pub fn save_index(library: &Library, current: &str) -> Result<(), String> {
+pub fn save_index(library: &Library, current: &str) -> Result<(), Problem> {
     set(INDEX_KEY, &index_json(library, current))
 }
 
@@ -109,7 +107,7 @@ pub fn save_index(library: &Library, current: &str) -> Result<(), String> {
 ///
 /// # Errors
 /// As [`save_text`].
-pub fn save_all(library: &Library, current: &str) -> Result<(), String> {
+pub fn save_all(library: &Library, current: &str) -> Result<(), Problem> {
     for draft in library.drafts() {
         save_text(&draft.id, &draft.text)?;
     }
@@ -136,12 +134,12 @@ pub fn stored_text(id: &str) -> Option<String> {
 /// A draft's snapshots; none when there are none yet.
 ///
 /// # Errors
-/// The Chinese message of [`jianwen_io::HistoryUnreadable`] when they are damaged; the caller
+/// [`Problem::Damaged`] with the message of [`jianwen_io::HistoryUnreadable`]; the caller
 /// starts a new history, and the draft's text is not affected.
-pub fn load_history(id: &str) -> Result<History, String> {
+pub fn load_history(id: &str) -> Result<History, Problem> {
     match get(&history_key(id)) {
         None => Ok(History::default()),
-        Some(json) => History::from_json(&json).map_err(|e| e.to_string()),
+        Some(json) => History::from_json(&json).map_err(|e| Problem::Damaged(e.to_string())),
     }
 }
 
@@ -149,7 +147,7 @@ pub fn load_history(id: &str) -> Result<History, String> {
 ///
 /// # Errors
 /// As [`save_text`].
-pub fn save_history(id: &str, history: &History) -> Result<(), String> {
+pub fn save_history(id: &str, history: &History) -> Result<(), Problem> {
     set(&history_key(id), &history.to_json())
 }
 
@@ -194,7 +192,7 @@ const PREFERENCES_KEY: &str = "jianwen.v1.preferences";
 
 /// The saved preferences. Unreadable data (corrupt, or from an incompatible version) gives the
 /// defaults and a message saying so; the drafts are stored apart and are not affected.
-pub fn load_preferences() -> (Preferences, Option<String>) {
+pub fn load_preferences() -> (Preferences, Option<Problem>) {
     let json = get(PREFERENCES_KEY).unwrap_or_default();
     if json.is_empty() {
         return (Preferences::default(), None);
@@ -203,9 +201,9 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
         Ok(preferences) => (preferences, None),
         Err(e) => (
             Preferences::default(),
-            Some(format!(
+            Some(Problem::Damaged(format!(
                 "本机保存的设置无法读取（{e}），已改用默认设置；草稿不受影响。"
-            )),
+            ))),
         ),
     }
 }
@@ -213,11 +211,11 @@ pub fn load_preferences() -> (Preferences, Option<String>) {
 /// Saves the preferences.
 ///
 /// # Errors
-/// A Chinese message when the browser refuses; the preferences stay in effect for this session.
-pub fn save_preferences(preferences: &Preferences) -> Result<(), String> {
-    let json = serde_json::to_string(preferences).map_err(|e| e.to_string())?;
-    set(PREFERENCES_KEY, &json)
-        .map_err(|_| "设置未能保存到本机浏览器存储，本次打开期间仍然有效。".to_owned())
+/// [`Problem::PreferencesNotSaved`] when the browser refuses; the preferences stay in effect for
+/// this session.
+pub fn save_preferences(preferences: &Preferences) -> Result<(), Problem> {
+    let json = serde_json::to_string(preferences).map_err(|e| Problem::Refused(e.to_string()))?;
+    set(PREFERENCES_KEY, &json).map_err(|_| Problem::PreferencesNotSaved)
 }
 
 #[cfg(test)]

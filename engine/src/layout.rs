@@ -27,8 +27,10 @@
 //! the lines of unchanged paragraphs, since a paragraph's lines depend on its text alone.
 
 mod breaking;
+mod pages;
 mod profile;
 
+pub use pages::{Page, PageLine};
 pub use profile::{LayoutProfile, ProfileError};
 
 use crate::paragraphs::paragraph_spans;

@@ -695,3 +695,46 @@ fn layout_matches_expected_json_for_every_corpus_document() {
         "expected.json should list the 11 corpus documents"
     );
 }
+
+/// The pages the print preview and the export draw agree with the layout's figures on every
+/// corpus document, with and without a 红头 header's reservation.
+#[test]
+fn pages_hold_every_line_once_and_agree_with_the_figures() {
+    let names = support::expected_documents()
+        .into_iter()
+        .map(|(name, _)| name);
+    for name in names {
+        let text = support::corpus_text(&name);
+        for profile in [body(), body().with_header_lines(13)] {
+            let l = layout(&text, &profile);
+            let pages = l.pages_of(&profile);
+            let what = format!("{name}, header {}", profile.header_lines());
+            assert_eq!(pages.len(), l.pages, "{what}: page count");
+            let lines: usize = pages.iter().map(|p| p.lines.len()).sum();
+            assert_eq!(lines, l.lines, "{what}: line count");
+            let last = pages.last().unwrap();
+            assert_eq!(
+                last.reserved_lines + last.lines.len(),
+                l.lines_on_last_page,
+                "{what}: lines on the last page"
+            );
+            for (page, &start) in pages.iter().skip(1).zip(&l.page_starts) {
+                assert_eq!(
+                    page.lines[0].span.start, start,
+                    "{what}: page {}",
+                    page.number
+                );
+            }
+            assert!(pages
+                .iter()
+                .all(|p| p.reserved_lines + p.lines.len() <= profile.lines_per_page() as usize));
+            let joined: String = pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .map(|line| &text[line.span.clone()])
+                .collect();
+            let paragraphs: String = l.paragraphs.iter().map(|p| &text[p.span.clone()]).collect();
+            assert_eq!(joined, paragraphs, "{what}: every character once, in order");
+        }
+    }
+}

@@ -236,7 +236,7 @@ impl Library {
     pub fn to_backup(&self, settings: Value, now: i64) -> Backup {
         Backup {
             exported_ms: now,
-            drafts: self.drafts().to_vec(),
+            drafts: self.drafts().cloned().collect(),
             settings,
         }
     }
@@ -279,7 +279,7 @@ impl Library {
                 title: Some(format!("{}（导入）", imported.title())),
                 ..imported.clone()
             };
-            if self.drafts().iter().any(|d| d.same_content(&copy)) {
+            if self.drafts().any(|d| d.same_content(&copy)) {
                 report.skipped += 1;
                 continue;
             }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
+use std::rc::Rc;
 
 /// Longest title, in characters: what fits on one line of the draft list.
 pub const TITLE_MAX_CHARS: usize = 40;
@@ -189,9 +190,13 @@ impl std::error::Error for LibraryError {}
 ///
 /// Stored and backed up as a [`Backup`](crate::Backup), whose reader checks what a library
 /// relies on: unique ids.
+///
+/// Each draft is shared (`Rc`), so a copy of the library costs a pointer per draft and changing
+/// one draft copies only that one: the app keeps every version of its state as a value, and
+/// typing must not copy every draft's text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
-    drafts: Vec<Draft>,
+    drafts: Vec<Rc<Draft>>,
 }
 
 impl Library {
@@ -204,25 +209,25 @@ impl Library {
             if library.get(&draft.id).is_some() {
                 rejected.push(draft);
             } else {
-                library.drafts.push(draft);
+                library.drafts.push(Rc::new(draft));
             }
         }
         (library, rejected)
     }
 
     /// Every draft, in the 回收站 or not, in the order created or imported.
-    pub fn drafts(&self) -> &[Draft] {
-        &self.drafts
+    pub fn drafts(&self) -> impl ExactSizeIterator<Item = &Draft> + Clone {
+        self.drafts.iter().map(|d| &**d)
     }
 
     /// The draft with this id, in the 回收站 or not.
     pub fn get(&self, id: &str) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.id == id)
+        self.drafts.iter().find(|d| d.id == id).map(|d| &**d)
     }
 
     /// The drafts not in the 回收站, last edited first (ties by id, so the order is stable).
     pub fn list(&self) -> Vec<&Draft> {
-        let mut list: Vec<&Draft> = self.drafts.iter().filter(|d| !d.is_deleted()).collect();
+        let mut list: Vec<&Draft> = self.drafts().filter(|d| !d.is_deleted()).collect();
         list.sort_by(|a, b| {
             b.updated_ms
                 .cmp(&a.updated_ms)
@@ -233,7 +238,7 @@ impl Library {
 
     /// The drafts in the 回收站, last deleted first.
     pub fn trash(&self) -> Vec<&Draft> {
-        let mut trash: Vec<&Draft> = self.drafts.iter().filter(|d| d.is_deleted()).collect();
+        let mut trash: Vec<&Draft> = self.drafts().filter(|d| d.is_deleted()).collect();
         trash.sort_by(|a, b| {
             b.deleted_ms
                 .cmp(&a.deleted_ms)
@@ -245,7 +250,7 @@ impl Library {
     /// Adds a draft holding `text` and returns its id.
     pub fn create(&mut self, text: &str, now: i64) -> String {
         let id = self.fresh_id(now, |_| false);
-        self.drafts.push(Draft::new(id.clone(), text, now));
+        self.drafts.push(Rc::new(Draft::new(id.clone(), text, now)));
         id
     }
 
@@ -319,14 +324,14 @@ impl Library {
     pub fn duplicate(&mut self, id: &str, now: i64) -> Result<String, LibraryError> {
         let original = self.live_mut(id)?.clone();
         let copy_id = self.fresh_id(now, |_| false);
-        self.drafts.push(Draft {
+        self.drafts.push(Rc::new(Draft {
             id: copy_id.clone(),
             title: Some(format!("{}（副本）", original.title())),
             created_ms: now,
             updated_ms: now,
             deleted_ms: None,
             ..original
-        });
+        }));
         Ok(copy_id)
     }
 
@@ -361,7 +366,7 @@ impl Library {
             Some(i) if !self.drafts[i].is_deleted() => {
                 Err(LibraryError::NotInTrash { id: id.into() })
             }
-            Some(i) => Ok(self.drafts.remove(i)),
+            Some(i) => Ok(Rc::unwrap_or_clone(self.drafts.remove(i))),
         }
     }
 
@@ -394,7 +399,7 @@ impl Library {
 
     /// Adds a draft as it is, id and all. Only for drafts whose id is known to be free.
     pub(crate) fn push(&mut self, draft: Draft) {
-        self.drafts.push(draft);
+        self.drafts.push(Rc::new(draft));
     }
 
     /// An id no draft has and `reserved` does not hold: `d<now>`, or `d<now>-2`, `-3`… when
@@ -415,7 +420,7 @@ impl Library {
         match self.drafts.iter_mut().find(|d| d.id == id) {
             None => Err(LibraryError::NotFound { id: id.into() }),
             Some(d) if d.is_deleted() => Err(LibraryError::InTrash { id: id.into() }),
-            Some(d) => Ok(d),
+            Some(d) => Ok(Rc::make_mut(d)),
         }
     }
 
@@ -423,7 +428,7 @@ impl Library {
         match self.drafts.iter_mut().find(|d| d.id == id) {
             None => Err(LibraryError::NotFound { id: id.into() }),
             Some(d) if !d.is_deleted() => Err(LibraryError::NotInTrash { id: id.into() }),
-            Some(d) => Ok(d),
+            Some(d) => Ok(Rc::make_mut(d)),
         }
     }
 }

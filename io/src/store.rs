@@ -72,7 +72,6 @@ struct StoredIndex {
 pub fn index_json(library: &Library, current: &str) -> String {
     let drafts = library
         .drafts()
-        .iter()
         .map(|draft| {
             let mut value = serde_json::to_value(draft.without_text()).unwrap_or(Value::Null);
             if let Value::Object(fields) = &mut value {
@@ -303,7 +302,6 @@ mod tests {
         let index = index_json(&library, &first);
         let stored_texts: Vec<(String, String)> = library
             .drafts()
-            .iter()
             .map(|d| (d.id.clone(), d.text.clone()))
             .collect();
 

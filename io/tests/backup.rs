@@ -43,7 +43,7 @@ fn round_trip_keeps_everything() {
     let read = Backup::from_json(&backup.to_json(), 0).unwrap();
     assert_eq!(read, backup);
     assert_eq!(read.settings, settings);
-    assert_eq!(read.drafts, library.drafts());
+    assert_eq!(read.drafts, library.drafts().cloned().collect::<Vec<_>>());
     let (restored, rejected) = Library::from_drafts(read.drafts);
     assert!(rejected.is_empty());
     assert_eq!(restored, library);
@@ -377,7 +377,6 @@ fn merge_never_overwrites() {
         assert_eq!(library.merge(&backup, 5_000), case.report, "{}", case.name);
         let after: Vec<(&str, String, &str)> = library
             .drafts()
-            .iter()
             .map(|d| (d.id.as_str(), d.title(), d.text.as_str()))
             .collect();
         let expected: Vec<(&str, String, &str)> = case

@@ -202,7 +202,7 @@ fn purge_removes_one_draft_for_good() {
     let id = library.create("草稿", 0);
     library.delete(&id, 1).unwrap();
     assert_eq!(library.purge(&id).unwrap().text, "草稿");
-    assert!(library.drafts().is_empty());
+    assert_eq!(library.drafts().len(), 0);
 }
 
 #[test]

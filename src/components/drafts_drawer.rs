@@ -4,8 +4,10 @@
 //! 关闭 closes it and returns focus to the 草稿 button.
 
 use crate::drafts_model::{DraftRow, SnapshotRow, TrashRow};
+use crate::hooks::use_focus_return;
 use crate::storage::STORAGE_LIMIT_NOTE;
-use jianwen_io::{MAX_SNAPSHOTS, TRASH_RETENTION_MS};
+use jianwen_engine::counting::count;
+use jianwen_io::{History, MAX_SNAPSHOTS, TRASH_RETENTION_MS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,6 +47,21 @@ pub struct DraftsDrawerProps {
     pub on_close: Callback<()>,
 }
 
+/// The snapshot at `index` of `history` as the drawer shows it, read-only, if there is one.
+pub fn snapshot_view(history: &History, index: usize) -> Option<SnapshotView> {
+    let snapshot = history.snapshots().get(index)?;
+    let label = format!(
+        "{} 的版本（{} 字），只读：",
+        short_time(snapshot.at_ms),
+        count(&snapshot.text).word_count
+    );
+    Some(SnapshotView {
+        index,
+        label: label.into(),
+        text: snapshot.text.clone().into(),
+    })
+}
+
 /// `MM-DD HH:MM` in the user's time zone.
 pub fn short_time(ms: i64) -> String {
     let date = js_sys::Date::new(&(ms as f64).into());
@@ -62,26 +79,12 @@ pub fn DraftsDrawer(props: &DraftsDrawerProps) -> Html {
     let command = |c: DraftCommand| props.on_command.reform(move |_: MouseEvent| c.clone());
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let first_ref = use_node_ref();
-    {
-        // Opening the drawer moves the keyboard into it, at 新建草稿.
-        let first_ref = first_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = first_ref.cast::<web_sys::HtmlElement>() {
-                button.focus().ok();
-            }
-        });
-    }
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
+    // Opening the drawer moves the keyboard into it, at 新建草稿; closing it gives the keyboard
+    // back to the 草稿 button. (Esc closes it: see the app's `use_escape`.)
+    use_focus_return(first_ref.clone());
     let days = TRASH_RETENTION_MS / (24 * 60 * 60 * 1000);
     html! {
-        <aside class="drafts-drawer" data-testid="drafts-drawer" aria-label="草稿" {onkeydown}>
+        <aside class="drafts-drawer" data-testid="drafts-drawer" aria-label="草稿">
             <div class="drawer-head">
                 <h2 class="panel-heading">{"草稿"}</h2>
                 <button ref={first_ref} type="button" class="button" data-testid="draft-new" onclick={command(DraftCommand::New)}>{"新建草稿"}</button>

@@ -8,10 +8,9 @@
 use crate::components::highlight_layer::HighlightLayer;
 use crate::editor_commands;
 use crate::example::EXAMPLE_DRAFT;
+use crate::hooks::use_composition;
 use crate::layer_model::ParagraphView;
-use gloo::events::EventListener;
 use js_sys::JsString;
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlTextAreaElement, InputEvent};
@@ -29,16 +28,15 @@ pub struct TextChange {
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The text to show when the editor mounts (the restored draft). Later changes are ignored.
-    pub initial_text: AttrValue,
-    /// The current text: the empty state shows while it is empty.
+    /// The draft's text: what the textarea starts with when the editor mounts (the app remounts
+    /// it for each draft it opens), and whether the empty state shows.
     pub text: Rc<str>,
     /// What the highlight layer draws for the current text.
     pub paragraphs: Rc<Vec<ParagraphView>>,
     pub on_change: Callback<TextChange>,
     /// The textarea, so the app can select and edit on the user's behalf.
     pub textarea_ref: NodeRef,
-    /// The highlight layer, whose marks tell where a span is drawn.
+    /// The highlight layer, which shows where a span is drawn.
     pub layer_ref: NodeRef,
 }
 
@@ -46,44 +44,38 @@ pub struct EditorProps {
 pub fn Editor(props: &EditorProps) -> Html {
     let textarea_ref = props.textarea_ref.clone();
     let layer_ref = props.layer_ref.clone();
-    let composing = use_mut_ref(|| Cell::new(false));
-
     {
-        // Mount: restore the saved text, and listen for composition events, which Yew has no
-        // props for. Chromium's last `input` of a composition still says `isComposing`, so the
-        // settled text is re-read on `compositionend`.
-        let textarea_ref = textarea_ref.clone();
-        let composing = composing.clone();
-        let on_change = props.on_change.clone();
-        let initial_text = props.initial_text.clone();
+        // Mount: the draft's text, set once; afterwards only the user and the browser's
+        // editing commands change it.
+        let (textarea_ref, text) = (textarea_ref.clone(), Rc::clone(&props.text));
         use_effect_with((), move |_| {
-            let textarea: HtmlTextAreaElement =
-                textarea_ref.cast().expect("editor textarea is mounted");
-            textarea.set_value(&initial_text);
-            let start_flag = composing.clone();
-            let start = EventListener::new(&textarea, "compositionstart", move |_| {
-                start_flag.borrow().set(true)
-            });
-            let end_target = textarea.clone();
-            let end = EventListener::new(&textarea, "compositionend", move |_| {
-                composing.borrow().set(false);
-                let (text, typed) = read_value(&end_target);
+            if let Some(textarea) = textarea_ref.cast::<HtmlTextAreaElement>() {
+                textarea.set_value(&text);
+            }
+        });
+    }
+    let composing = {
+        // The settled text is read again when a composition ends.
+        let (node, on_change) = (textarea_ref.clone(), props.on_change.clone());
+        let on_end = Callback::from(move |()| {
+            if let Some(textarea) = node.cast::<HtmlTextAreaElement>() {
+                let (text, typed) = read_value(&textarea);
                 on_change.emit(TextChange {
                     text,
                     typed,
                     composing: false,
                 });
-            });
-            move || drop((start, end))
+            }
         });
-    }
+        use_composition(textarea_ref.clone(), on_end)
+    };
 
     let oninput = {
         let on_change = props.on_change.clone();
         let composing = composing.clone();
         Callback::from(move |e: InputEvent| {
             let textarea: HtmlTextAreaElement = e.target_unchecked_into();
-            let composing = e.is_composing() || composing.borrow().get();
+            let composing = e.is_composing() || composing.get();
             let (text, typed) = read_value(&textarea);
             on_change.emit(TextChange {
                 text,

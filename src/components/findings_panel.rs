@@ -3,6 +3,7 @@
 //! editor; each can be ignored, its rule switched off, and a format finding fixed.
 
 use crate::excerpt::excerpt;
+use crate::mark_kind::MarkKind;
 use jianwen_engine::caps::CapState;
 use jianwen_engine::format::{Fix, FormatFinding};
 use jianwen_engine::phrases::{Category, Highlight};
@@ -59,17 +60,17 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let density = phrases.density_per_mille;
     let adverbs = &phrases.adverbs;
     // Groups whose every finding the user asked to see; the others list the first LISTED only.
-    let expanded = use_state(Vec::<&'static str>::new);
-    let show_all = |category: &'static str| {
+    let expanded = use_state(Vec::<MarkKind>::new);
+    let show_all = |kind: MarkKind| {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| {
             let mut all = (*expanded).clone();
-            all.push(category);
+            all.push(kind);
             expanded.set(all);
         })
     };
-    let limit = |category: &'static str| {
-        if expanded.contains(&category) {
+    let limit = |kind: MarkKind| {
+        if expanded.contains(&kind) {
             usize::MAX
         } else {
             LISTED
@@ -77,10 +78,10 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     };
     let groups = Category::ALL.iter().map(|&category| {
         let items: Vec<&Highlight> = phrases.highlights.iter().filter(|h| h.category == category).collect();
-        let key = category.as_str();
-        let listed: Vec<&Highlight> = items.iter().copied().take(limit(key)).collect();
+        let kind = MarkKind::Phrase(category);
+        let listed: Vec<&Highlight> = items.iter().copied().take(limit(kind)).collect();
         html! {
-            <FindingGroup category={key} label={category.label()} count={items.len()} listed={listed.len()} on_show_all={show_all(key)}>
+            <FindingGroup {kind} count={items.len()} listed={listed.len()} on_show_all={show_all(kind)}>
                 { for by_place(&listed).into_iter().map(|(place, run)| html! {
                     <>
                         if let Some(place) = place {
@@ -106,7 +107,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let fixable = FixableByRule::new(format);
     let format_items = format
         .iter()
-        .take(limit("format"))
+        .take(limit(MarkKind::Format))
         .enumerate()
         .map(|(index, f)| {
             html! {
@@ -149,12 +150,13 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 </p>
             }
             <ul class="legend" aria-label="图例">
-                { for Category::ALL.iter().map(|c| html! { <li><span class={classes!("legend-swatch", format!("mark-{}", c.as_str()))}>{"示例"}</span>{ c.label() }</li> }) }
-                <li><span class="legend-swatch mark-format">{"示例"}</span>{"格式"}</li>
+                { for Category::ALL.iter().map(|&c| MarkKind::Phrase(c)).chain([MarkKind::Format]).map(|kind| html! {
+                    <li><span class={classes!("legend-swatch", format!("mark-{}", kind.as_str()))}>{"示例"}</span>{ kind.label() }</li>
+                }) }
             </ul>
             <div class="findings" data-testid="findings" aria-live="polite">
                 { for groups }
-                <FindingGroup category="format" label="格式" count={format.len()} listed={format.len().min(limit("format"))} on_show_all={show_all("format")}>
+                <FindingGroup kind={MarkKind::Format} count={format.len()} listed={format.len().min(limit(MarkKind::Format))} on_show_all={show_all(MarkKind::Format)}>
                     { for format_items }
                 </FindingGroup>
             </div>
@@ -164,8 +166,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FindingGroupProps {
-    category: &'static str,
-    label: &'static str,
+    kind: MarkKind,
     count: usize,
     /// How many of the `count` findings `children` lists.
     listed: usize,
@@ -176,10 +177,10 @@ struct FindingGroupProps {
 #[component]
 fn FindingGroup(props: &FindingGroupProps) -> Html {
     html! {
-        <details class="finding-group" data-testid="finding-group" data-category={props.category} open={props.count > 0 && props.count <= 30}>
+        <details class="finding-group" data-testid="finding-group" data-category={props.kind.as_str()} open={props.count > 0 && props.count <= 30}>
             <summary>
-                <span class={classes!("legend-swatch", format!("mark-{}", props.category))} aria-hidden="true">{"示例"}</span>
-                { props.label }
+                <span class={classes!("legend-swatch", format!("mark-{}", props.kind.as_str()))} aria-hidden="true">{"示例"}</span>
+                { props.kind.label() }
                 <span class="finding-count" data-testid="finding-count" data-value={props.count.to_string()}>{ props.count }</span>
             </summary>
             <ul class="finding-list">{ props.children.clone() }</ul>
@@ -338,7 +339,7 @@ fn FormatItem(props: &FormatItemProps) -> Html {
         on_action.reform(move |_: MouseEvent| FindingAction::FixAll(rule.clone()))
     });
     html! {
-        <li class="finding" data-testid="finding" data-category="format" data-rule={f.rule} title={f.message.clone()}>
+        <li class="finding" data-testid="finding" data-category={MarkKind::Format.as_str()} data-rule={f.rule} title={f.message.clone()}>
             <button type="button" class="finding-excerpt" data-testid="finding-select" onclick={select}>{ quote(&props.matched) }</button>
             <p class="finding-detail">{ f.message.clone() }</p>
             <div class="finding-actions">

@@ -4,6 +4,7 @@
 //! textarea is the text.
 
 use crate::layer_model::{ParagraphView, Piece};
+use crate::same::Same;
 use js_sys::JsString;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -51,7 +52,7 @@ fn Paragraph(props: &ParagraphProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        let pieces = SamePieces(Rc::clone(&props.view.pieces));
+        let pieces = Same(Rc::clone(&props.view.pieces));
         use_effect_with((props.view.start, pieces), move |(start, pieces)| {
             if let Some(element) = node.cast::<web_sys::Element>() {
                 write_offsets(&element, *start, &pieces.0);
@@ -60,26 +61,17 @@ fn Paragraph(props: &ParagraphProps) -> Html {
     }
     html! {
         <div ref={node} class="layer-paragraph">
-            <ParagraphBody pieces={SamePieces(Rc::clone(&props.view.pieces))} />
+            <ParagraphBody pieces={Same(Rc::clone(&props.view.pieces))} />
             {"\n"}
         </div>
     }
 }
 
-/// A paragraph's pieces, equal when they are the same `Rc` (pieces reused from the last views)
-/// or hold the same pieces.
-#[derive(Clone)]
-struct SamePieces(Rc<[Piece]>);
-
-impl PartialEq for SamePieces {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
-    }
-}
-
+/// A paragraph's pieces compare by address: the layer model hands back the very `Rc` of the
+/// last views for every paragraph whose pieces are unchanged.
 #[derive(Properties, PartialEq)]
 struct BodyProps {
-    pieces: SamePieces,
+    pieces: Same<[Piece]>,
 }
 
 #[component]
@@ -155,9 +147,9 @@ fn render_piece(piece: &Piece) -> Html {
         }
         Piece::Mark { mark, inner } => html! {
             <mark
-                class={classes!("mark", format!("mark-{}", mark.category))}
+                class={classes!("mark", format!("mark-{}", mark.category.as_str()))}
                 data-testid="mark"
-                data-category={mark.category}
+                data-category={mark.category.as_str()}
                 data-rule={mark.rule.clone()}
                 data-title={mark.title.clone()}
             >{ for inner.iter().map(render_piece) }</mark>

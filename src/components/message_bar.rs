@@ -1,27 +1,35 @@
-//! A dismissible bar under the header for problems the user must know about (storage refused…),
-//! in plain Chinese, saying what happened and what was kept.
+//! A bar under the header for what the user must know now, in plain Chinese, saying what
+//! happened and what was kept: a problem (storage refused…), a note on what a command did, or a
+//! question with its choices (the two-tab conflict). One component for all of them.
 
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageBarProps {
     pub message: AttrValue,
-    pub on_dismiss: Callback<()>,
-    /// Offered after a refused write: download a backup of every draft before anything else.
+    /// The bar's test hook (see the README's table).
+    #[prop_or(AttrValue::Static("storage-error"))]
+    pub testid: AttrValue,
+    /// `alert` for problems and questions, `status` for notes.
+    #[prop_or(AttrValue::Static("alert"))]
+    pub role: AttrValue,
+    /// 知道了: the bar goes away. A question without it stays until answered.
     #[prop_or_default]
-    pub on_export_backup: Option<Callback<()>>,
+    pub on_dismiss: Option<Callback<()>>,
+    /// The bar's own choices (导出备份, the conflict's two answers).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
 pub fn MessageBar(props: &MessageBarProps) -> Html {
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
-        <div class="message-bar" role="alert" data-testid="storage-error">
+        <div class="message-bar" role={props.role.clone()} data-testid={props.testid.clone()}>
             <span>{ props.message.clone() }</span>
-            if let Some(export) = &props.on_export_backup {
-                <button type="button" class="button" data-testid="storage-error-backup" onclick={export.reform(|_: MouseEvent| ())}>{"导出备份"}</button>
+            { props.children.clone() }
+            if let Some(dismiss) = &props.on_dismiss {
+                <button type="button" class="button-link" aria-label="关闭提示" onclick={dismiss.reform(|_: MouseEvent| ())}>{"知道了"}</button>
             }
-            <button type="button" class="button-link" aria-label="关闭提示" onclick={on_dismiss}>{"知道了"}</button>
         </div>
     }
 }

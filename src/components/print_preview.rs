@@ -1,15 +1,18 @@
-//! 打印预览: the draft as A4 pages per GB/T 9704 (margins 37/35/28/26 mm, 3号仿宋 on a 28 × 22
-//! grid, page numbers "— N —" outside the text block, odd pages right and even pages left).
+//! 打印预览: the draft as A4 pages per GB/T 9704 (margins 37/35/28/26 mm, 3号仿宋 on the grid
+//! the user set, 28 × 22 by default, page numbers "— N —" outside the text block, odd pages right and even pages left).
 //! Line and page breaks come from the engine, so what prints is what 页数 says. The browser's
 //! own print prints these pages and nothing else (see `@media print` in the stylesheet).
 
 use crate::print_model::{LineKind, PrintPage};
+use jianwen_engine::layout::LayoutProfile;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintPreviewProps {
     pub pages: Rc<Vec<PrintPage>>,
+    /// The grid the pages are laid out on.
+    pub grid: LayoutProfile,
     pub on_close: Callback<()>,
 }
 
@@ -45,7 +48,7 @@ pub fn PrintPreview(props: &PrintPreviewProps) -> Html {
                 <button type="button" class="button" onclick={on_print}>{"打印"}</button>
                 <button type="button" class="button-secondary" data-testid="close-preview" onclick={on_close}>{"返回编辑（Esc）"}</button>
                 <span class="print-note">
-                    {format!("共 {} 页。按 GB/T 9704 排版：A4，上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米，3号仿宋，每行 28 字、每页 22 行。", props.pages.len())}
+                    {format!("共 {} 页。按 GB/T 9704 排版：A4，上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米，3号仿宋，每行 {} 字、每页 {} 行。", props.pages.len(), props.grid.cells_per_line(), props.grid.lines_per_page())}
                     {"本机没有仿宋字体时以其他中文衬线字体代替，行和页的划分不变。"}
                 </span>
             </div>

@@ -2,27 +2,33 @@
 //! then written through [`storage`], so the list on screen and what a reload finds never differ.
 //!
 //! Each method makes its change in memory even when the write is refused (quota full): the user
-//! keeps working and is told, with the offer of a backup. Errors are Chinese messages.
+//! keeps working and is told, with the offer of a backup.
+//!
+//! A copy is cheap (the library shares its drafts, the history is shared until it changes), so
+//! the app's reducer keeps the store as a value: each change makes a new version of the state.
 
+use crate::problem::Problem;
 use crate::storage;
 use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
 use js_sys::JsString;
+use std::rc::Rc;
 
 /// The library, the draft open in the editor and that draft's snapshots.
+#[derive(Clone, Debug, PartialEq)]
 pub struct DraftStore {
-    library: Library,
+    /// Shared until it changes (`Rc::make_mut` copies it first if a view still shares it), so
+    /// a view of the list can be kept while the library is the same (see
+    /// [`library_rc`](Self::library_rc)).
+    library: Rc<Library>,
     current: String,
-    history: History,
+    history: Rc<History>,
     /// Another tab saved the open draft: this tab stops writing it until the user chooses.
     paused: bool,
     /// What loading found wrong, for the message bar.
-    problems: Vec<String>,
+    problems: Vec<Problem>,
     /// When this session's first edit of the open draft was made: automatic snapshots come
     /// after five minutes of editing, not at the first keystroke.
     editing_since: Option<i64>,
-    /// Counts the changes the drafts drawer shows beyond the open draft's text, so it can be
-    /// recomputed exactly when needed.
-    revision: u64,
 }
 
 impl DraftStore {
@@ -30,7 +36,11 @@ impl DraftStore {
     /// 回收站 of drafts deleted 30 days ago or more.
     pub fn open_stored(now: i64) -> DraftStore {
         let loaded = storage::load_library(now);
-        let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        let mut problems: Vec<Problem> = loaded
+            .problems
+            .iter()
+            .map(|p| Problem::Damaged(p.to_string()))
+            .collect();
         let mut library = loaded.library;
         let purged = library.purge_expired(now);
         purged.iter().for_each(|id| storage::remove_draft(id));
@@ -45,24 +55,32 @@ impl DraftStore {
             History::default()
         });
         DraftStore {
-            library,
+            library: Rc::new(library),
             current: loaded.current,
-            history,
+            history: Rc::new(history),
             paused: false,
             problems,
             editing_since: None,
-            revision: 0,
         }
     }
 
     /// What loading found wrong, once.
-    pub fn take_problems(&mut self) -> Option<String> {
-        let problems = std::mem::take(&mut self.problems);
-        (!problems.is_empty()).then(|| problems.join(" "))
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.problems)
     }
 
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// The library as shared: the same `Rc` until something in it changes.
+    pub fn library_rc(&self) -> &Rc<Library> {
+        &self.library
+    }
+
+    /// The open draft's history as shared: the same `Rc` until it changes.
+    pub fn history_rc(&self) -> &Rc<History> {
+        &self.history
     }
 
     pub fn current_id(&self) -> &str {
@@ -80,10 +98,6 @@ impl DraftStore {
         &self.history
     }
 
-    pub fn revision(&self) -> u64 {
-        self.revision
-    }
-
     /// Another tab has saved the open draft: stop writing it, so neither overwrites the other.
     pub fn pause(&mut self) {
         self.paused = true;
@@ -93,8 +107,7 @@ impl DraftStore {
     ///
     /// # Errors
     /// A refused write.
-    pub fn resume(&mut self, text: &str, now: i64) -> Result<(), String> {
-        self.revision += 1;
+    pub fn resume(&mut self, text: &str, now: i64) -> Result<(), Problem> {
         self.paused = false;
         self.edit(text, None, false, now)
     }
@@ -112,10 +125,8 @@ impl DraftStore {
         typed: Option<&JsString>,
         settled: bool,
         now: i64,
-    ) -> Result<(), String> {
-        self.library
-            .set_text(&self.current, text, now)
-            .map_err(|e| e.to_string())?;
+    ) -> Result<(), Problem> {
+        Rc::make_mut(&mut self.library).set_text(&self.current, text, now)?;
         if self.paused {
             return Ok(());
         }
@@ -127,7 +138,7 @@ impl DraftStore {
         let since = *self.editing_since.get_or_insert(now);
         if settled
             && self.history.auto_due(now, since)
-            && self.history.record(text, SnapshotReason::Auto, now)
+            && Rc::make_mut(&mut self.history).record(text, SnapshotReason::Auto, now)
         {
             storage::save_history(&self.current, &self.history)?;
         }
@@ -139,10 +150,9 @@ impl DraftStore {
     ///
     /// # Errors
     /// A refused write.
-    pub fn snapshot(&mut self, reason: SnapshotReason, now: i64) -> Result<bool, String> {
-        self.revision += 1;
+    pub fn snapshot(&mut self, reason: SnapshotReason, now: i64) -> Result<bool, Problem> {
         let text = self.current().text.clone();
-        let added = self.history.record(&text, reason, now);
+        let added = Rc::make_mut(&mut self.history).record(&text, reason, now);
         if added {
             storage::save_history(&self.current, &self.history)?;
         }
@@ -152,28 +162,26 @@ impl DraftStore {
     /// Opens another draft of the list.
     ///
     /// # Errors
-    /// [`jianwen_io::LibraryError`]'s message when it is gone or in the 回收站; a damaged
-    /// history (a new one is started); a refused write.
-    pub fn open(&mut self, id: &str) -> Result<(), String> {
-        self.revision += 1;
+    /// [`Problem::DraftGone`] when it is gone or in the 回收站; a damaged history (a new one is
+    /// started); a refused write.
+    pub fn open(&mut self, id: &str) -> Result<(), Problem> {
         match self.library.get(id) {
             Some(draft) if !draft.is_deleted() => {}
-            _ => return Err("找不到这份草稿，它可能已在其他窗口中删除。".to_owned()),
+            _ => return Err(Problem::DraftGone),
         }
         self.current = id.to_owned();
         self.paused = false;
         self.editing_since = None;
         let loaded = storage::load_history(id);
-        self.history = loaded.clone().unwrap_or_default();
+        self.history = Rc::new(loaded.clone().unwrap_or_default());
         storage::save_index(&self.library, &self.current)?;
         loaded.map(drop)
     }
 
     /// Adds a draft holding `text` and returns its id, with the outcome of writing it (a draft
     /// storage refuses still exists in memory); it is not opened.
-    pub fn create(&mut self, text: &str, now: i64) -> (String, Result<(), String>) {
-        self.revision += 1;
-        let id = self.library.create(text, now);
+    pub fn create(&mut self, text: &str, now: i64) -> (String, Result<(), Problem>) {
+        let id = Rc::make_mut(&mut self.library).create(text, now);
         let saved = storage::save_text(&id, text)
             .and_then(|()| storage::save_index(&self.library, &self.current));
         (id, saved)
@@ -183,11 +191,8 @@ impl DraftStore {
     ///
     /// # Errors
     /// The library's message; a refused write.
-    pub fn rename(&mut self, id: &str, title: &str, now: i64) -> Result<(), String> {
-        self.revision += 1;
-        self.library
-            .rename(id, title, now)
-            .map_err(|e| e.to_string())?;
+    pub fn rename(&mut self, id: &str, title: &str, now: i64) -> Result<(), Problem> {
+        Rc::make_mut(&mut self.library).rename(id, title, now)?;
         storage::save_index(&self.library, &self.current)
     }
 
@@ -195,9 +200,8 @@ impl DraftStore {
     ///
     /// # Errors
     /// The library's message; a refused write.
-    pub fn duplicate(&mut self, id: &str, now: i64) -> Result<String, String> {
-        self.revision += 1;
-        let copy = self.library.duplicate(id, now).map_err(|e| e.to_string())?;
+    pub fn duplicate(&mut self, id: &str, now: i64) -> Result<String, Problem> {
+        let copy = Rc::make_mut(&mut self.library).duplicate(id, now)?;
         let text = self
             .library
             .get(&copy)
@@ -213,12 +217,11 @@ impl DraftStore {
     ///
     /// # Errors
     /// The library's message; a refused write.
-    pub fn delete(&mut self, id: &str, now: i64) -> Result<Option<String>, String> {
-        self.revision += 1;
-        self.library.delete(id, now).map_err(|e| e.to_string())?;
-        let next = (id == self.current).then(|| match self.library.list().first() {
-            Some(draft) => draft.id.clone(),
-            None => self.library.create("", now),
+    pub fn delete(&mut self, id: &str, now: i64) -> Result<Option<String>, Problem> {
+        Rc::make_mut(&mut self.library).delete(id, now)?;
+        let next = (id == self.current).then(|| {
+            let first = self.library.list().first().map(|d| d.id.clone());
+            first.unwrap_or_else(|| Rc::make_mut(&mut self.library).create("", now))
         });
         if let Some(next) = &next {
             storage::save_text(
@@ -238,9 +241,8 @@ impl DraftStore {
     ///
     /// # Errors
     /// The library's message; a refused write.
-    pub fn restore(&mut self, id: &str) -> Result<(), String> {
-        self.revision += 1;
-        self.library.restore(id).map_err(|e| e.to_string())?;
+    pub fn restore(&mut self, id: &str) -> Result<(), Problem> {
+        Rc::make_mut(&mut self.library).restore(id)?;
         storage::save_index(&self.library, &self.current)
     }
 
@@ -248,10 +250,39 @@ impl DraftStore {
     ///
     /// # Errors
     /// A refused write.
-    pub fn set_cap_profile(&mut self, profile: Option<&str>, now: i64) -> Result<(), String> {
-        self.library
-            .set_cap_profile(&self.current, profile, now)
-            .map_err(|e| e.to_string())?;
+    pub fn set_cap_profile(&mut self, profile: Option<&str>, now: i64) -> Result<(), Problem> {
+        Rc::make_mut(&mut self.library).set_cap_profile(&self.current, profile, now)?;
+        storage::save_index(&self.library, &self.current)
+    }
+
+    /// Follows a change of the custom cap profiles into every draft that had chosen one:
+    /// `moved(id)` is the id the profile now has, or `None` when it was deleted. The drafts keep
+    /// their edit times (the user changed a profile, not the drafts).
+    ///
+    /// # Errors
+    /// A refused write.
+    pub fn follow_cap_profiles(
+        &mut self,
+        moved: impl Fn(&str) -> Option<Option<String>>,
+    ) -> Result<(), Problem> {
+        let changes: Vec<(String, Option<String>, i64)> = self
+            .library
+            .drafts()
+            .filter_map(|d| {
+                let to = moved(d.cap_profile.as_deref()?)?;
+                Some((d.id.clone(), to, d.updated_ms))
+            })
+            .collect();
+        if changes.is_empty() {
+            return Ok(());
+        }
+        for (id, to, updated) in changes {
+            // A draft in the 回收站 keeps its old choice: it is refused here and checked again
+            // when the draft is opened.
+            Rc::make_mut(&mut self.library)
+                .set_cap_profile(&id, to.as_deref(), updated)
+                .ok();
+        }
         storage::save_index(&self.library, &self.current)
     }
 
@@ -259,9 +290,8 @@ impl DraftStore {
     ///
     /// # Errors
     /// A refused write: the merged drafts stay in memory.
-    pub fn merge(&mut self, backup: &Backup, now: i64) -> Result<MergeReport, String> {
-        self.revision += 1;
-        let report = self.library.merge(backup, now);
+    pub fn merge(&mut self, backup: &Backup, now: i64) -> Result<MergeReport, Problem> {
+        let report = Rc::make_mut(&mut self.library).merge(backup, now);
         storage::save_all(&self.library, &self.current)?;
         Ok(report)
     }
