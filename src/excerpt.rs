@@ -3,17 +3,19 @@
 
 use std::ops::Range;
 
+/// `text` cut to `max_chars` characters (not bytes: a cut never splits a character) with "…"
+/// when longer.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// The text of byte span `span`, cut to `max_chars` characters with "…" when longer. A span that
 /// does not fit `text` quotes nothing.
 pub fn excerpt(text: &str, span: &Range<usize>, max_chars: usize) -> String {
-    let slice = text.get(span.clone()).unwrap_or_default();
-    let mut chars = slice.chars();
-    let head: String = chars.by_ref().take(max_chars).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    shorten(text.get(span.clone()).unwrap_or_default(), max_chars)
 }
 
 #[cfg(test)]
@@ -32,6 +34,17 @@ mod tests {
         ];
         for (span, max, want) in cases {
             assert_eq!(excerpt(text, span, *max), *want, "{span:?} max {max}");
+        }
+    }
+
+    #[test]
+    fn shorten_counts_characters() {
+        let cases = [
+            ("为深入贯彻落实𠮷", 7, "为深入贯彻落实…"),
+            ("为深入贯彻落实𠮷", 8, "为深入贯彻落实𠮷"),
+        ];
+        for (text, max, want) in cases {
+            assert_eq!(shorten(text, max), want, "{text:?} max {max}");
         }
     }
 }

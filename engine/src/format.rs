@@ -12,7 +12,8 @@
 //! - A [`Fix`] is a list of [`Edit`]s that replace only the flagged text. [`apply_fixes`] applies
 //!   a batch of fixes; [`apply_rule_fixes`] applies every fix of one rule (the UI's "全部修正").
 //!   Nothing is ever rewritten without the user's click: [`check`] only reports.
-//! - [`FormatSettings`] switches rules off per draft and sets the long-sentence threshold.
+//! - [`FormatSettings`] switches rules off per draft and sets the long-sentence threshold;
+//!   [`FormatSettings::try_long_sentence_chars`] checks a threshold the user types.
 //!
 //! # Who reports what
 //! Each character is judged by one rule, so findings do not repeat each other and no two fixes
@@ -70,7 +71,8 @@ use crate::sentences::{sentences, Sentence};
 use context::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::ops::Range;
+use std::fmt;
+use std::ops::{Range, RangeInclusive};
 
 /// How sure the rule is that the text breaks the standard.
 #[derive(
@@ -381,6 +383,12 @@ pub fn rule_by_id(id: &str) -> Option<&'static FormatRule> {
 /// The default for [`FormatSettings::long_sentence_chars`].
 pub const LONG_SENTENCE_CHARS: usize = 120;
 
+/// The values a user may choose for [`FormatSettings::long_sentence_chars`]: below 20 字
+/// ordinary sentences would be noted, above 1000 no sentence would.
+/// [`FormatSettings::try_long_sentence_chars`] checks a typed value against it, and a number
+/// field can take its ends as its `min` and `max`.
+pub const LONG_SENTENCE_RANGE: RangeInclusive<usize> = 20..=1000;
+
 /// The user's choices for the format checks, stored with the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -404,7 +412,56 @@ impl FormatSettings {
     pub fn is_enabled(&self, rule: &str) -> bool {
         !self.disabled.contains(rule)
     }
+
+    /// `chars` as a [`long_sentence_chars`](Self::long_sentence_chars) threshold the user may
+    /// choose. Stored settings are not checked on loading, so a value saved by hand still loads;
+    /// this is the check for a value the user types.
+    ///
+    /// # Errors
+    /// [`FormatSettingsError::LongSentenceChars`] when `chars` is outside
+    /// [`LONG_SENTENCE_RANGE`].
+    ///
+    /// # Examples
+    /// ```
+    /// use jianwen_engine::format::{FormatSettings, LONG_SENTENCE_CHARS};
+    /// assert_eq!(FormatSettings::try_long_sentence_chars(LONG_SENTENCE_CHARS), Ok(120));
+    /// assert_eq!(
+    ///     FormatSettings::try_long_sentence_chars(19).unwrap_err().to_string(),
+    ///     "长句提示字数应在 20 到 1000 之间，当前为 19"
+    /// );
+    /// ```
+    pub fn try_long_sentence_chars(chars: usize) -> Result<usize, FormatSettingsError> {
+        if LONG_SENTENCE_RANGE.contains(&chars) {
+            Ok(chars)
+        } else {
+            Err(FormatSettingsError::LongSentenceChars(chars))
+        }
+    }
 }
+
+/// A value for [`FormatSettings`] that cannot be used. Nothing changes when one is returned. Its
+/// [`Display`](fmt::Display) is a message for the user, in Chinese, naming the bad value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FormatSettingsError {
+    /// A long-sentence threshold outside [`LONG_SENTENCE_RANGE`].
+    LongSentenceChars(usize),
+}
+
+impl fmt::Display for FormatSettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            FormatSettingsError::LongSentenceChars(n) => write!(
+                f,
+                "长句提示字数应在 {} 到 {} 之间，当前为 {n}",
+                LONG_SENTENCE_RANGE.start(),
+                LONG_SENTENCE_RANGE.end()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatSettingsError {}
 
 /// Runs every enabled rule over `text`. Findings come sorted by position, then by rule order.
 /// Never panics, whatever the input.
@@ -512,4 +569,42 @@ fn apply<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (String, usize
 /// insertions there would have no defined order).
 fn clash(a: &Range<usize>, b: &Range<usize>) -> bool {
     (a.start < b.end && b.start < a.end) || a.start == b.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentence_threshold_is_checked_against_its_range() {
+        let refused = |n: usize| Err(FormatSettingsError::LongSentenceChars(n));
+        let cases = [
+            (0, refused(0)),
+            (19, refused(19)),
+            (20, Ok(20)),
+            (LONG_SENTENCE_CHARS, Ok(LONG_SENTENCE_CHARS)),
+            (1000, Ok(1000)),
+            (1001, refused(1001)),
+            (usize::MAX, refused(usize::MAX)),
+        ];
+        for (chars, want) in cases {
+            assert_eq!(
+                FormatSettings::try_long_sentence_chars(chars),
+                want,
+                "{chars}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_sentence_error_names_the_range_and_the_value() {
+        let cases = [
+            (19, "长句提示字数应在 20 到 1000 之间，当前为 19"),
+            (1001, "长句提示字数应在 20 到 1000 之间，当前为 1001"),
+        ];
+        for (chars, want) in cases {
+            let error = FormatSettings::try_long_sentence_chars(chars).unwrap_err();
+            assert_eq!(error.to_string(), want);
+        }
+    }
 }
