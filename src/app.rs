@@ -6,18 +6,18 @@ mod commands;
 mod transfer;
 
 use crate::components::cap_strip::CapStrip;
+use crate::components::drafts_drawer::model::{draft_rows, snapshot_rows, trash_rows};
 use crate::components::drafts_drawer::{snapshot_view, DraftsDrawer};
 use crate::components::editor::{Editor, TextChange};
 use crate::components::header::{Export, Header};
+use crate::components::highlight_layer::model::paragraph_views;
 use crate::components::message_bar::MessageBar;
+use crate::components::print_preview::model::print_pages;
 use crate::components::print_preview::PrintPreview;
 use crate::components::settings_dialog::SettingsDialog;
 use crate::components::stats_panel::StatsPanel;
-use crate::drafts_model::{draft_rows, snapshot_rows, trash_rows};
 use crate::hooks::{use_escape, use_tab_presence};
-use crate::layer_model::paragraph_views;
 use crate::preferences::Preferences;
-use crate::print_model::print_pages;
 use crate::same::Same;
 use crate::state::{Action, AppState, UiAction};
 use gloo::events::EventListener;
@@ -42,7 +42,7 @@ pub fn App() -> Html {
         // Preferences are saved whenever they change (never on the typing path).
         let state = state.clone();
         use_effect_with(Same(draft.preferences.clone()), move |preferences| {
-            if let Err(problem) = crate::storage::save_preferences(&preferences.0) {
+            if let Err(problem) = crate::browser::storage::save_preferences(&preferences.0) {
                 state.dispatch(Action::Report(problem));
             }
         });

@@ -17,9 +17,9 @@ pub use analysed::PANIC_PROBE;
 pub use draft_store::DraftStore;
 pub use ui::{Ui, UiAction};
 
+use crate::browser::storage::{self, Presence};
 use crate::preferences::Preferences;
 use crate::problem::Problem;
-use crate::storage::{self, Presence};
 use jianwen_io::{Backup, SnapshotReason};
 use js_sys::JsString;
 use std::rc::Rc;

@@ -3,12 +3,12 @@
 //! edits ([`editor_commands`]), and come back to the state as the textarea's own changes.
 
 use super::now;
+use crate::browser::editor_commands;
+use crate::browser::storage;
 use crate::components::drafts_drawer::DraftCommand;
 use crate::components::findings_panel::FindingAction;
-use crate::editor_commands;
 use crate::problem::Problem;
 use crate::state::{Action, AppState, UiAction};
-use crate::storage;
 use jianwen_engine::format::apply_rule_fixes;
 use jianwen_io::SnapshotReason;
 use web_sys::HtmlTextAreaElement;

@@ -6,11 +6,11 @@
 //! that cannot be read changes nothing and says why in the message bar.
 
 use super::now;
+use crate::browser::files;
 use crate::components::header::Export;
-use crate::files;
+use crate::export::report::{check_report, file_stem};
 use crate::preferences::Preferences;
 use crate::problem::Problem;
-use crate::report::{check_report, file_stem};
 use crate::state::{Action, AppState};
 use gloo::file::callbacks::FileReader;
 use jianwen_io::{title_from_text, Backup};

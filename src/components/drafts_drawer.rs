@@ -3,9 +3,11 @@
 //! the workspace and leaves the layout of the screen as it is; focus moves into it, and Esc or
 //! 关闭 closes it and returns focus to the 草稿 button.
 
-use crate::drafts_model::{DraftRow, SnapshotRow, TrashRow};
+pub mod model;
+
+use crate::browser::storage::STORAGE_LIMIT_NOTE;
+use crate::components::drafts_drawer::model::{DraftRow, SnapshotRow, TrashRow};
 use crate::hooks::use_focus_return;
-use crate::storage::STORAGE_LIMIT_NOTE;
 use jianwen_engine::counting::count;
 use jianwen_io::{History, MAX_SNAPSHOTS, TRASH_RETENTION_MS};
 use std::rc::Rc;

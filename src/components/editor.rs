@@ -5,11 +5,11 @@
 //! whenever its state lags the DOM). Its value is set once on mount and otherwise changed only
 //! through the browser's own editing commands, which keeps undo/redo native.
 
+use crate::browser::editor_commands;
+use crate::components::highlight_layer::model::ParagraphView;
 use crate::components::highlight_layer::HighlightLayer;
-use crate::editor_commands;
 use crate::example::EXAMPLE_DRAFT;
 use crate::hooks::use_composition;
-use crate::layer_model::ParagraphView;
 use js_sys::JsString;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};

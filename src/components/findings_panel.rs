@@ -2,7 +2,7 @@
 //! the phrase rules, then 格式 from the format checks. Clicking a finding selects its text in the
 //! editor; each can be ignored, its rule switched off, and a format finding fixed.
 
-use crate::excerpt::excerpt;
+use crate::export::excerpt::excerpt;
 use crate::mark_kind::MarkKind;
 use jianwen_engine::caps::CapState;
 use jianwen_engine::format::{Fix, FormatFinding};

@@ -3,7 +3,9 @@
 //! backgrounds, underlines and page-break rules show. Hidden from assistive technology: the
 //! textarea is the text.
 
-use crate::layer_model::{ParagraphView, Piece};
+pub mod model;
+
+use crate::components::highlight_layer::model::{ParagraphView, Piece};
 use crate::same::Same;
 use js_sys::JsString;
 use std::rc::Rc;

@@ -3,7 +3,9 @@
 //! Line and page breaks come from the engine, so what prints is what 页数 says. The browser's
 //! own print prints these pages and nothing else (see `@media print` in the stylesheet).
 
-use crate::print_model::{LineKind, PrintPage};
+pub mod model;
+
+use crate::components::print_preview::model::{LineKind, PrintPage};
 use jianwen_engine::layout::LayoutProfile;
 use std::rc::Rc;
 use yew::prelude::*;

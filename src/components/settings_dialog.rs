@@ -25,11 +25,9 @@ use self::fields::focus;
 use self::format_section::FormatSection;
 use self::layout_section::LayoutSection;
 use self::rules_section::RulesSection;
+use crate::hooks::{use_escape, use_focus_return};
 use crate::preferences::Preferences;
-use gloo::events::EventListener;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,47 +41,13 @@ pub struct SettingsDialogProps {
 
 #[component]
 pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
-    // The Esc listener outlives a render, so it calls the newest `on_close`.
-    let latest = use_mut_ref(|| props.on_close.clone());
-    *latest.borrow_mut() = props.on_close.clone();
-
     let dialog_ref = use_node_ref();
     let close_ref = use_node_ref();
     let done_ref = use_node_ref();
-
-    {
-        // Focus moves into the dialog on open and back to what had it (the 设置 button) on close.
-        let dialog_ref = dialog_ref.clone();
-        use_effect_with((), move |_| {
-            let previous = gloo::utils::document().active_element();
-            if let Some(dialog) = dialog_ref.cast::<HtmlElement>() {
-                dialog.focus().ok();
-            }
-            move || {
-                if let Some(element) = previous.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                    element.focus().ok();
-                }
-            }
-        });
-    }
-    {
-        // Esc closes from anywhere, but not while an input method is composing (Esc cancels
-        // the composition there).
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if key.key() == "Escape" && !key.is_composing() {
-                    key.prevent_default();
-                    let on_close = latest.borrow().clone();
-                    on_close.emit(());
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    // Focus moves into the dialog on open and back to what had it (the 设置 button) on close;
+    // Esc closes it from anywhere (not while an input method is composing).
+    use_focus_return(dialog_ref.clone());
+    use_escape(true, props.on_close.clone());
 
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     // A focus trap made of two sentinels: leaving the dialog by Tab wraps to its other end.

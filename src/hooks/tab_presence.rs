@@ -1,8 +1,8 @@
 //! Two tabs, one draft: each tab announces the draft it opens (see `storage::announce`), and
 //! hears the others' announcements and saves through the `storage` event.
 
+use crate::browser::storage::{self, Presence};
 use crate::state::{Action, AppState};
-use crate::storage::{self, Presence};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

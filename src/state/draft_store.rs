@@ -7,8 +7,8 @@
 //! A copy is cheap (the library shares its drafts, the history is shared until it changes), so
 //! the app's reducer keeps the store as a value: each change makes a new version of the state.
 
+use crate::browser::storage;
 use crate::problem::Problem;
-use crate::storage;
 use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
 use js_sys::JsString;
 use std::rc::Rc;

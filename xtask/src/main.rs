@@ -10,6 +10,8 @@
 //!   paste of 1,000,000 字 (longest frozen task) and typing latency (median and p95)
 //! - `train-boilerplate`: learns the 穿靴戴帽 sentence-role model from the annotated corpus and
 //!   writes `engine/data/roles-model.tsv`
+//! - `screenshot`: builds the site, opens it in headless Chromium at 1366×768 with the example
+//!   draft and writes the README's picture, `docs/screenshot-1366x768.png`
 //! - `eval-boilerplate`: scores every corpus document with a model trained on all the others
 //!   (leave one document out) and prints precision and recall, pooled and per document
 //!
@@ -23,7 +25,7 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | train-boilerplate | eval-boilerplate [--disagreements]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | train-boilerplate | eval-boilerplate [--disagreements]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench-wasm") if args.len() == 1 => bench_wasm(),
         Some("bench-app") if args.len() == 1 => bench_app(),
+        Some("screenshot") if args.len() == 1 => screenshot(),
         Some("train-boilerplate") if args.len() == 1 => boilerplate::train(),
         Some("eval-boilerplate") => match &args[1..] {
             [] => boilerplate::evaluate(false),
@@ -145,6 +148,37 @@ fn bench_app() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
     let dist = site::build(&tools)?;
     browser_benchmark(&tools, "app_benchmark_", ("JIANWEN_DIST", &dist))
+}
+
+/// The README's screenshot, made by the end-to-end test that checks the screen at 1366×768 with
+/// the example draft loaded, so the picture is always of the app as it is.
+fn screenshot() -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser()?;
+    let dist = site::build(&tools)?;
+    let mut run = process::cargo(&tools);
+    run.args([
+        "test",
+        "-p",
+        "jianwen",
+        "--features",
+        "e2e",
+        "--test",
+        "e2e",
+        "screen_is_clear_at_1366x768",
+    ])
+    .env("JIANWEN_DIST", &dist)
+    .env("CHROME", &browser.chromium)
+    .env("CHROMEDRIVER", &browser.chromedriver)
+    .env("AXE_CORE_JS", &browser.axe_core);
+    process::run(&mut run)?;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let from = root.join("target/screenshots/app-1366x768.png");
+    let to = root.join("docs/screenshot-1366x768.png");
+    std::fs::copy(&from, &to)
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
+    println!("==> wrote {}", to.display());
+    Ok(())
 }
 
 /// Runs the ignored browser tests whose names start with `name`, benchmarks that print their

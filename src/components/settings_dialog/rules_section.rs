@@ -9,8 +9,8 @@ use super::fields::{text_field, Emitter, SectionProps};
 use super::form::{
     check_rules_file, import_rules, rule_from_form, rule_label, rules_summary, set, unchanged,
 };
-use crate::excerpt::shorten;
-use crate::files;
+use crate::browser::files;
+use crate::export::excerpt::shorten;
 use gloo::file::callbacks::FileReader;
 use jianwen_engine::phrases::{builtin_rules, Category, RuleSet};
 use std::rc::Rc;

@@ -5,7 +5,7 @@
 //! `<img src=x onerror=…>` must print as text, never run. The page carries its style inline and
 //! has no script and no external resource, so it opens the same offline, years later.
 
-use crate::excerpt::excerpt;
+use crate::export::excerpt::excerpt;
 use jianwen_engine::caps::{CapState, Unit};
 use jianwen_engine::Analysis;
 use std::fmt::Write as _;

@@ -655,9 +655,11 @@ mod tests {
 
     #[test]
     fn the_layer_mirrors_the_text_exactly() {
-        let seed =
-            include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt");
-        let report = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
+        let seed = include_str!(
+            "../../../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt"
+        );
+        let report =
+            include_str!("../../../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
         for text in [
             "",
             "\n",
@@ -700,7 +702,8 @@ mod tests {
 
     #[test]
     fn every_page_break_and_mark_of_a_long_report_is_drawn_once() {
-        let text = include_str!("../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
+        let text =
+            include_str!("../../../engine/tests/fixtures/corpus/hebei_2026_gov_work_report.txt");
         let analysis = analyze(text, &settings_with_cap("js-2019-policy"));
         let pieces = walk(&paragraph_views(text, Some(&analysis), &[]));
         let breaks = pieces
@@ -789,9 +792,10 @@ mod tests {
     /// paragraph, added one or removed one; the views equal views built from scratch.
     #[test]
     fn an_edit_keeps_the_pieces_of_every_paragraph_it_does_not_touch() {
-        let before =
-            include_str!("../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt")
-                .replace("\r\n", "\n");
+        let before = include_str!(
+            "../../../engine/tests/fixtures/corpus/seed1_bureau_rectification_plan.txt"
+        )
+        .replace("\r\n", "\n");
         let lines: Vec<&str> = before.split('\n').collect();
         let middle = lines.len() / 2;
         let edited = |f: &dyn Fn(&mut Vec<String>)| {
