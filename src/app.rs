@@ -9,6 +9,7 @@ use crate::components::cap_strip::CapStrip;
 use crate::components::drafts_drawer::model::{draft_rows, snapshot_rows, trash_rows};
 use crate::components::drafts_drawer::{snapshot_view, DraftsDrawer};
 use crate::components::editor::{Editor, TextChange};
+use crate::components::elements_panel::ElementsPanel;
 use crate::components::header::{Export, Header};
 use crate::components::highlight_layer::model::paragraph_views;
 use crate::components::message_bar::MessageBar;
@@ -150,6 +151,16 @@ pub fn App() -> Html {
             state.dispatch(Action::ChooseCap { id, now: now() })
         })
     };
+    let recognised = use_memo(Same(draft.analyzed_text.clone()), |text| {
+        Rc::new(recognised_elements(&text.0))
+    });
+    let on_fields = {
+        let state = state.clone();
+        Callback::from(move |fields: jianwen_io::DocFields| {
+            state.dispatch(Action::SetFields { fields, now: now() })
+        })
+    };
+    let title = AttrValue::from(jianwen_io::title_from_text(&draft.analyzed_text));
     let on_finding = commands::finding_handler(&state, &textarea_ref, &layer_ref);
     let on_draft_command = commands::draft_handler(&state, &textarea_ref);
     let on_conflict = commands::conflict_handler(&state, &textarea_ref);
@@ -168,7 +179,8 @@ pub fn App() -> Html {
         .as_ref()
         .filter(|cap| cap.limits().minutes.is_some())
         .map(|_| AttrValue::from(draft.settings.speaking_rate.note()));
-    let chosen_cap = state.chosen_cap().map(|id| AttrValue::from(id.to_owned()));
+    let (chosen_cap, cap_automatic) = state.chosen_cap();
+    let chosen_cap = chosen_cap.map(|id| AttrValue::from(id.to_owned()));
     let viewing = ui
         .viewing
         .and_then(|index| snapshot_view(state.store.history(), index));
@@ -197,7 +209,7 @@ pub fn App() -> Html {
                     </span>
                 </MessageBar>
             }
-            <CapStrip caps={draft.preferences.caps.clone()} chosen={chosen_cap} report={draft.analysis.caps.clone().map(Rc::new)} on_choose={on_choose_cap} />
+            <CapStrip caps={draft.preferences.caps.clone()} chosen={chosen_cap} automatic={cap_automatic} report={draft.analysis.caps.clone().map(Rc::new)} on_choose={on_choose_cap} />
             <main class="workspace">
                 if ui.drawer_open {
                     <DraftsDrawer drafts={drawer_rows.0.clone()} trash={drawer_rows.1.clone()} snapshots={drawer_rows.2.clone()} {viewing} on_command={on_draft_command} on_close={ui_action(UiAction::CloseDrawer)} />
@@ -220,11 +232,23 @@ pub fn App() -> Html {
                 </section>
                 <aside class="side-panel" aria-label="检查结果">
                     <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} grid={draft.settings.layout} {speech_note} />
+                    <ElementsPanel fields={state.store.current().fields.clone()} {title} recognised={Rc::clone(&*recognised)} on_change={on_fields} />
                     <crate::components::findings_panel::FindingsPanel analysis={draft.analysis.clone()} text={draft.analyzed_text.clone()} on_action={on_finding} />
                 </aside>
             </main>
         </div>
     }
+}
+
+/// The 公文要素 the engine finds in `text`, as the panel lists them: (what, the text).
+fn recognised_elements(text: &str) -> Vec<(&'static str, AttrValue)> {
+    jianwen_engine::elements::elements(text)
+        .into_iter()
+        .filter_map(|e| {
+            let what = e.kind.label()?;
+            Some((what, AttrValue::from(text[e.span].trim().to_owned())))
+        })
+        .collect()
 }
 
 /// A file dragged onto the editor imports like 导入. Dragged text is left to the browser, which

@@ -3,6 +3,7 @@
 pub mod cap_strip;
 pub mod drafts_drawer;
 pub mod editor;
+pub mod elements_panel;
 pub mod findings_panel;
 pub mod header;
 pub mod highlight_layer;

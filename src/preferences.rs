@@ -7,6 +7,7 @@ use jianwen_engine::format::FormatSettings;
 use jianwen_engine::layout::LayoutProfile;
 use jianwen_engine::phrases::RuleSet;
 use jianwen_engine::Settings;
+use jianwen_io::FontSet;
 use serde::{Deserialize, Serialize};
 
 /// The key under which versions before the library kept the open draft's 文种 in the cap
@@ -21,6 +22,8 @@ pub struct Preferences {
     pub rules: RuleSet,
     pub format: FormatSettings,
     pub caps: CapSettings,
+    /// The fonts the GB/T 9704 `.docx` names.
+    pub docx_fonts: FontSet,
 }
 
 impl Preferences {

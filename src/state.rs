@@ -20,7 +20,7 @@ pub use ui::{Ui, UiAction};
 use crate::browser::storage::{self, Presence};
 use crate::preferences::Preferences;
 use crate::problem::Problem;
-use jianwen_io::{Backup, SnapshotReason};
+use jianwen_io::{Backup, DocFields, SnapshotReason};
 use js_sys::JsString;
 use std::rc::Rc;
 use yew::Reducible;
@@ -96,6 +96,11 @@ pub enum Action {
         now: i64,
     },
     Configure(Preferences),
+    /// The open draft's 公文要素 (版头, 版记), each field already checked.
+    SetFields {
+        fields: DocFields,
+        now: i64,
+    },
     /// Another tab announced it has the open draft open.
     OpenedElsewhere,
     /// Another tab saved the open draft: stop writing it and ask.
@@ -125,7 +130,8 @@ impl AppState {
         }
         problems.extend(store.take_problems());
         let current = store.current();
-        let draft = Analysed::new(&current.text, preferences, current.cap_profile.as_deref());
+        let cap = cap_in_force(&store, &current.text).0;
+        let draft = Analysed::new(&current.text, preferences, cap.as_deref());
         let message = match problems.len() {
             0 => None,
             1 => problems.pop(),
@@ -147,10 +153,12 @@ impl AppState {
         }
     }
 
-    /// The id of the cap profile chosen for the open draft, if it names one that exists.
-    pub fn chosen_cap(&self) -> Option<&str> {
-        let id = self.store.current().cap_profile.as_deref()?;
-        self.draft.preferences.caps.profile(id).map(|p| p.id())
+    /// The id of the cap profile in force for the open draft, if it names one that exists, and
+    /// whether it was taken from the title's 文种 rather than chosen.
+    pub fn chosen_cap(&self) -> (Option<&str>, bool) {
+        let cap = self.draft.settings.cap.as_ref().map(|p| p.id());
+        let (_, automatic) = cap_in_force(&self.store, &self.draft.text);
+        (cap, automatic && cap.is_some())
     }
 
     /// Shows `result`'s problem, if any, and passes its value on.
@@ -172,17 +180,18 @@ impl AppState {
         self.ui.viewing = None;
         let current = self.store.current();
         storage::announce(Presence::Opened, &self.tab, &current.id, now);
+        let cap = cap_in_force(&self.store, &current.text).0;
         self.draft = self.draft.configured(
             current.text.as_str().into(),
             (*self.draft.preferences).clone(),
-            current.cap_profile.as_deref(),
+            cap.as_deref(),
         );
         self.opened += 1;
     }
 
     /// The open draft analysed again under `preferences` and its own 文种.
     fn reconfigure(&mut self, preferences: Preferences) {
-        let cap = self.store.current().cap_profile.clone();
+        let cap = cap_in_force(&self.store, &self.draft.text).0;
         self.draft =
             self.draft
                 .configured(Rc::clone(&self.draft.text), preferences, cap.as_deref());
@@ -207,6 +216,11 @@ impl AppState {
                     }
                 } else if !self.draft.is_settled_at(&text) {
                     self.draft = self.draft.settled(&text);
+                    // A new title may call for another cap, until the drafter chooses one.
+                    let cap = cap_in_force(&self.store, &text).0;
+                    if cap.as_deref() != self.draft.settings.cap.as_ref().map(|p| p.id()) {
+                        self.reconfigure((*self.draft.preferences).clone());
+                    }
                 }
             }
             Action::Open { id, now } => self.open(&id, now),
@@ -281,6 +295,10 @@ impl AppState {
                 self.report(followed);
                 self.reconfigure(preferences);
             }
+            Action::SetFields { fields, now } => {
+                let saved = self.store.set_fields(fields, now);
+                self.report(saved);
+            }
             Action::OpenedElsewhere => self.ui.open_elsewhere = true,
             Action::SavedElsewhere => {
                 self.store.pause();
@@ -296,6 +314,20 @@ impl AppState {
             Action::Ui(action) => self.ui.apply(action),
         }
     }
+}
+
+/// The cap profile in force for the open draft of `store`, whose text is `text`: the drafter's
+/// choice, or until there is one, the profile the title's 文种 calls for
+/// ([`jianwen_engine::caps::profile_for_kind`]). The flag says it is the latter.
+fn cap_in_force(store: &DraftStore, text: &str) -> (Option<String>, bool) {
+    let draft = store.current();
+    if draft.cap_chosen || draft.cap_profile.is_some() {
+        return (draft.cap_profile.clone(), false);
+    }
+    let title = jianwen_io::title_from_text(text);
+    let kind = jianwen_engine::elements::doc_kind(&title);
+    let profile = kind.and_then(jianwen_engine::caps::profile_for_kind);
+    (profile.map(|p| p.id().to_owned()), true)
 }
 
 impl Reducible for AppState {

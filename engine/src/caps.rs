@@ -49,7 +49,7 @@ mod rate;
 mod settings;
 mod word_starts;
 
-pub use builtin::{builtin_profile, builtin_profiles};
+pub use builtin::{builtin_profile, builtin_profiles, profile_for_kind};
 pub use error::CapError;
 pub use evaluate::{evaluate, CapReport, CapState, LimitReport, Overage, ZiPerPage, NEAR_PERCENT};
 pub use profile::{

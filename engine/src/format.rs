@@ -58,11 +58,11 @@
 //! only, so they compile with `regex`'s Unicode tables left out of the wasm build.
 
 mod addressee;
-mod attachment;
+pub(crate) mod attachment;
 mod context;
 mod date;
 mod docnum;
-mod numbering;
+pub(crate) mod numbering;
 mod punct;
 pub(crate) mod scoped;
 mod wording;

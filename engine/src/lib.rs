@@ -23,6 +23,7 @@ pub mod caps;
 pub mod chars;
 pub mod counting;
 pub mod cut;
+pub mod elements;
 pub mod format;
 mod incremental;
 pub mod layout;

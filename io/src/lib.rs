@@ -14,6 +14,7 @@
 //!   per draft (see the key layout there); [`History`] holds a draft's snapshots.
 //! - [`Backup`] is the versioned JSON file of all drafts and settings;
 //!   [`Library::merge`] brings one in without overwriting anything.
+//! - [`gbt9704_docx`] writes the draft as the 公文 to hand in: a `.docx` in GB/T 9704 form.
 //!
 //! # Examples
 //! ```
@@ -37,16 +38,20 @@
 //! app has anyway; GB18030 is decoded by the browser, not by `encoding_rs`.
 
 mod backup;
+mod doc_fields;
 mod docx;
 mod error;
+mod gbt9704;
 mod history;
 mod library;
 mod store;
 mod text;
 
 pub use backup::{Backup, BackupError, MergeReport, BACKUP_FORMAT_VERSION, LEGACY_DRAFT_ID};
+pub use doc_fields::{DocFields, HeaderMode};
 pub use docx::{docx_to_text, MAX_EXPANDED_BYTES};
 pub use error::ImportError;
+pub use gbt9704::{gbt9704_docx, DocxOptions, FontSet};
 pub use history::{
     History, HistoryUnreadable, Snapshot, SnapshotReason, AUTO_SNAPSHOT_INTERVAL_MS, MAX_SNAPSHOTS,
 };

@@ -4,6 +4,7 @@
 //! (JavaScript's `Date.now()`), passed in as `now` so that the 30-day boundary of the 回收站 can
 //! be tested to the millisecond.
 
+use crate::doc_fields::DocFields;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -35,12 +36,19 @@ pub struct Draft {
     /// The id of the cap profile (篇幅标准) chosen for this draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_profile: Option<String>,
+    /// Whether the drafter chose the cap themselves (不限篇幅 included): until then the app
+    /// takes the profile the title's 文种 calls for, and after, never overrides the choice.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cap_chosen: bool,
     /// Findings the user chose to ignore in this draft.
     #[serde(default, skip_serializing_if = "Value::is_null")]
     pub ignored_findings: Value,
     /// Format rules switched off for this draft.
     #[serde(default, skip_serializing_if = "Value::is_null")]
     pub disabled_format_rules: Value,
+    /// The 公文要素 the text cannot hold (版头, 版记), for the `.docx`.
+    #[serde(default, skip_serializing_if = "DocFields::is_empty")]
+    pub fields: DocFields,
     /// When the draft went to the 回收站; `None` while it is in the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_ms: Option<i64>,
@@ -56,8 +64,10 @@ impl Draft {
             created_ms: now,
             updated_ms: now,
             cap_profile: None,
+            cap_chosen: false,
             ignored_findings: Value::Null,
             disabled_format_rules: Value::Null,
+            fields: DocFields::default(),
             deleted_ms: None,
         }
     }
@@ -72,8 +82,10 @@ impl Draft {
             created_ms: self.created_ms,
             updated_ms: self.updated_ms,
             cap_profile: self.cap_profile.clone(),
+            cap_chosen: self.cap_chosen,
             ignored_findings: self.ignored_findings.clone(),
             disabled_format_rules: self.disabled_format_rules.clone(),
+            fields: self.fields.clone(),
             deleted_ms: self.deleted_ms,
         }
     }
@@ -106,8 +118,10 @@ impl Draft {
         self.text == other.text
             && self.title == other.title
             && self.cap_profile == other.cap_profile
+            && self.cap_chosen == other.cap_chosen
             && self.ignored_findings == other.ignored_findings
             && self.disabled_format_rules == other.disabled_format_rules
+            && self.fields == other.fields
     }
 }
 
@@ -281,7 +295,7 @@ impl Library {
         Ok(())
     }
 
-    /// Chooses the draft's cap profile (篇幅标准), or none.
+    /// Chooses the draft's cap profile (篇幅标准), or none: the drafter's own choice from now on.
     ///
     /// # Errors
     /// [`LibraryError::NotFound`], [`LibraryError::InTrash`].
@@ -293,6 +307,7 @@ impl Library {
     ) -> Result<(), LibraryError> {
         let draft = self.live_mut(id)?;
         draft.cap_profile = profile.map(str::to_string);
+        draft.cap_chosen = true;
         draft.updated_ms = now;
         Ok(())
     }
@@ -313,6 +328,24 @@ impl Library {
         draft.ignored_findings = ignored_findings;
         draft.disabled_format_rules = disabled_format_rules;
         draft.updated_ms = now;
+        Ok(())
+    }
+
+    /// Stores the draft's 公文要素 (see [`DocFields`]).
+    ///
+    /// # Errors
+    /// [`LibraryError::NotFound`], [`LibraryError::InTrash`].
+    pub fn set_fields(
+        &mut self,
+        id: &str,
+        fields: DocFields,
+        now: i64,
+    ) -> Result<(), LibraryError> {
+        let draft = self.live_mut(id)?;
+        if draft.fields != fields {
+            draft.fields = fields;
+            draft.updated_ms = now;
+        }
         Ok(())
     }
 

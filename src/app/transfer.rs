@@ -13,10 +13,15 @@ use crate::preferences::Preferences;
 use crate::problem::Problem;
 use crate::state::{Action, AppState};
 use gloo::file::callbacks::FileReader;
-use jianwen_io::{title_from_text, Backup};
+use jianwen_engine::elements::elements;
+use jianwen_engine::layout::LayoutProfile;
+use jianwen_io::{gbt9704_docx, title_from_text, Backup, DocxOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The media type of a Word document.
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The file read in progress; dropping it cancels the read, so it is kept until the next one.
 pub type PendingRead = Rc<RefCell<Option<FileReader>>>;
@@ -51,25 +56,41 @@ pub fn export_handler(state: &UseReducerHandle<AppState>) -> Callback<Export> {
             Export::Text => files::download(
                 &format!("{stem}.txt"),
                 "text/plain;charset=utf-8",
-                &draft.text,
+                &*draft.text,
             ),
             // The analysis and the text it describes, together: mid-composition `text` is ahead.
             Export::Report => files::download(
                 &format!("{stem}-检查报告.html"),
                 "text/html;charset=utf-8",
-                &check_report(
+                check_report(
                     &title_from_text(&draft.analyzed_text),
                     &draft.analyzed_text,
                     &draft.analysis,
-                ),
+                )
+                .as_str(),
             ),
+            // The 公文 as it is analysed: the elements are read from the text the analysis has.
+            Export::Docx => {
+                let text = &draft.analyzed_text;
+                let reserved = match draft.settings.layout.header_lines() {
+                    0 => LayoutProfile::TYPICAL_HEADER_LINES,
+                    n => n,
+                };
+                let options = DocxOptions {
+                    fonts: draft.preferences.docx_fonts,
+                    fields: state.store.current().fields.clone(),
+                    reserved_lines: reserved,
+                };
+                let docx = gbt9704_docx(text, &elements(text), &options);
+                files::download(&format!("{stem}.docx"), DOCX_MIME, docx.as_slice())
+            }
             Export::Backup => {
                 let settings = serde_json::to_value(&*draft.preferences).unwrap_or_default();
                 let backup = state.store.library().to_backup(settings, now());
                 files::download(
                     &format!("简文备份-{}.json", today()),
                     "application/json",
-                    &backup.to_json(),
+                    backup.to_json().as_str(),
                 )
             }
         };

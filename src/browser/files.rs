@@ -75,7 +75,11 @@ thread_local! {
 /// # Errors
 /// [`Problem::DownloadFailed`] when the page cannot create the link (never expected in a
 /// browser).
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), Problem> {
+pub fn download(
+    file_name: &str,
+    mime: &str,
+    content: impl gloo::file::BlobContents,
+) -> Result<(), Problem> {
     let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document

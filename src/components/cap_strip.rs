@@ -10,6 +10,10 @@ use yew::prelude::*;
 pub struct CapStripProps {
     pub caps: CapSettings,
     pub chosen: Option<AttrValue>,
+    /// The profile was taken from the title's 文种, not chosen: say so, so the drafter knows
+    /// why a cap shows and that the selector changes it.
+    #[prop_or_default]
+    pub automatic: bool,
     pub report: Option<Rc<CapReport>>,
     /// A profile id, or `None` for no cap.
     pub on_choose: Callback<Option<String>>,
@@ -50,6 +54,9 @@ pub fn CapStrip(props: &CapStripProps) -> Html {
                     }) }
                 </select>
             </label>
+            if props.automatic {
+                <span class="cap-auto" data-testid="cap-auto">{"（按标题中的文种自动选择，可改选）"}</span>
+            }
             if let Some(report) = &props.report {
                 <div class="cap-limits">
                     { for report.limits.iter().map(limit_bar) }

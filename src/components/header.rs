@@ -12,6 +12,8 @@ pub enum Export {
     Report,
     /// The backup file: the draft and the settings.
     Backup,
+    /// The 公文 as a Word document in GB/T 9704 form.
+    Docx,
 }
 
 #[derive(Properties, PartialEq)]
@@ -65,6 +67,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <details class="menu" data-testid="export-menu">
                     <summary class="button-secondary">{"导出 ▾"}</summary>
                     <div class="menu-items">
+                        <button type="button" class="button-link" data-testid="export-docx" onclick={export(Export::Docx)}>{"Word 文档（GB/T 9704）"}</button>
                         <button type="button" class="button-link" data-testid="export-txt" onclick={export(Export::Text)}>{"正文（.txt）"}</button>
                         <button type="button" class="button-link" data-testid="export-report" onclick={export(Export::Report)}>{"检查报告（.html，可打印）"}</button>
                         <button type="button" class="button-link" data-testid="export-backup" onclick={export(Export::Backup)}>{"备份全部草稿和设置（.json）"}</button>

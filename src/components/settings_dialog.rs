@@ -1,6 +1,7 @@
 //! 设置: one modal dialog for everything the user can set — the page grid and the 红头 header
 //! (版面), the speaking rate and their own cap profiles (篇幅上限), their own phrase rules with the
-//! disabled rules and ignored findings (套话规则), and the format-check switches (格式检查).
+//! disabled rules and ignored findings (套话规则), the format-check switches (格式检查), and the
+//! fonts of the exported Word document (导出).
 //!
 //! Every accepted change is emitted at once as a complete new [`Preferences`], so the analysis and
 //! the stored settings follow while the dialog is open. A value that cannot be used changes
@@ -14,6 +15,7 @@
 //! `settings_dialog/`, and `fields` holds what they share.
 
 mod caps_section;
+mod export_section;
 mod fields;
 mod form;
 mod format_section;
@@ -21,6 +23,7 @@ mod layout_section;
 mod rules_section;
 
 use self::caps_section::CapsSection;
+use self::export_section::ExportSection;
 use self::fields::focus;
 use self::format_section::FormatSection;
 use self::layout_section::LayoutSection;
@@ -75,7 +78,8 @@ pub fn SettingsDialog(props: &SettingsDialogProps) -> Html {
                     <LayoutSection preferences={preferences.clone()} on_change={on_change.clone()} />
                     <CapsSection preferences={preferences.clone()} on_change={on_change.clone()} />
                     <RulesSection preferences={preferences.clone()} on_change={on_change.clone()} />
-                    <FormatSection {preferences} {on_change} />
+                    <FormatSection preferences={preferences.clone()} on_change={on_change.clone()} />
+                    <ExportSection {preferences} {on_change} />
                 </div>
                 <div class="settings-foot">
                     <button type="button" class="button" data-testid="settings-done" ref={done_ref} onclick={on_close}>{"完成"}</button>

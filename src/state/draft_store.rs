@@ -9,7 +9,7 @@
 
 use crate::browser::storage;
 use crate::problem::Problem;
-use jianwen_io::{Backup, Draft, History, Library, MergeReport, SnapshotReason};
+use jianwen_io::{Backup, DocFields, Draft, History, Library, MergeReport, SnapshotReason};
 use js_sys::JsString;
 use std::rc::Rc;
 
@@ -252,6 +252,15 @@ impl DraftStore {
     /// A refused write.
     pub fn set_cap_profile(&mut self, profile: Option<&str>, now: i64) -> Result<(), Problem> {
         Rc::make_mut(&mut self.library).set_cap_profile(&self.current, profile, now)?;
+        storage::save_index(&self.library, &self.current)
+    }
+
+    /// Stores the open draft's 公文要素.
+    ///
+    /// # Errors
+    /// A refused write.
+    pub fn set_fields(&mut self, fields: DocFields, now: i64) -> Result<(), Problem> {
+        Rc::make_mut(&mut self.library).set_fields(&self.current, fields, now)?;
         storage::save_index(&self.library, &self.current)
     }
 

@@ -131,6 +131,22 @@ impl App {
     }
 }
 
+/// The finished download in `dir` whose name ends with `extension`, and its bytes.
+fn downloaded_bytes(dir: &Path, extension: &str) -> (PathBuf, Vec<u8>) {
+    wait_for(
+        &format!("a {extension} download in {}", dir.display()),
+        Duration::from_secs(15),
+        || {
+            let file = std::fs::read_dir(dir)
+                .ok()?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.to_string_lossy().ends_with(extension))?;
+            let bytes = std::fs::read(&file).ok()?;
+            Some((file, bytes))
+        },
+    )
+}
+
 /// The finished download in `dir` whose name ends with `extension`, and its content.
 fn downloaded(dir: &Path, extension: &str) -> (PathBuf, String) {
     wait_for(
@@ -240,6 +256,144 @@ fn an_unsupported_file_shows_a_message_and_changes_nothing() {
         |v| v.as_str().is_some_and(|s| s.contains("已损坏")),
     );
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
+}
+
+#[test]
+fn export_docx_writes_the_gbt9704_document_with_the_fonts_chosen_in_settings() {
+    let app = App::open(1366, 768);
+    let text = "关于做好防汛工作的通知\n各区人民政府：\n一、压实责任\n（一）落实责任制。各区要在6月1日前完成排查。\n\n某市人民政府\n2026年5月10日";
+    app.paste(text);
+    app.wait_for_value(text);
+    app.session
+        .click(&app.session.find("[data-testid=open-settings]"));
+    app.session.find("[data-testid=docx-fonts]");
+    app.session.execute(
+        "const s = document.querySelector('[data-testid=docx-fonts]'); s.value = 'windows'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([]),
+    );
+    app.session
+        .click(&app.session.find("[data-testid=settings-done]"));
+
+    let dir = app.download_dir("docx");
+    app.export("export-docx");
+    let (file, bytes) = downloaded_bytes(&dir, ".docx");
+    assert_eq!(file.file_name().unwrap(), "关于做好防汛工作的通知.docx");
+    assert_eq!(
+        jianwen_io::docx_to_text(&bytes).unwrap(),
+        text,
+        "the file reads back as the draft"
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    for want in [
+        r#"w:eastAsia="宋体""#,
+        r#"w:eastAsia="仿宋""#,
+        r#"w:eastAsia="黑体""#,
+        r#"w:eastAsia="楷体""#,
+        "关于做好防汛工作的通知",
+        "某市人民政府",
+        r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
+    ] {
+        assert!(document.contains(want), "{want} not in the document");
+    }
+    assert!(!document.contains("GB2312"), "the Windows fonts, as chosen");
+    app.no_panic();
+}
+
+/// Sets an input of the 公文要素 panel as typed and committed (a `change` event).
+fn set_element(app: &App, test_id: &str, value: &str) {
+    app.session.execute(
+        "const i = document.querySelector(`[data-testid=${arguments[0]}]`); i.value = arguments[1]; i.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([test_id, value]),
+    );
+}
+
+#[test]
+fn the_elements_panel_fills_the_header_and_record_of_the_exported_docx_and_keeps_them() {
+    let app = App::open(1366, 768);
+    let text = "关于申请防汛资金的请示\n市人民政府：\n今年汛期提前，现申请专项资金300万元。\n妥否，请批示。\n\n某区人民政府\n2026年5月10日";
+    app.paste(text);
+    app.wait_for_value(text);
+    app.session
+        .click(&app.session.find("[data-testid=elements-panel] summary"));
+    // What the text holds, as recognised.
+    let recognised = app.session.execute(
+        "return [...document.querySelectorAll('[data-testid=element-recognised]')].map(e => e.dataset.label + '=' + e.textContent)",
+        json!([]),
+    );
+    for want in [
+        "标题=关于申请防汛资金的请示",
+        "主送机关=市人民政府：",
+        "发文机关署名=某区人民政府",
+        "成文日期=2026年5月10日",
+    ] {
+        assert!(
+            recognised.as_array().unwrap().contains(&json!(want)),
+            "{want} in {recognised}"
+        );
+    }
+    // A 发文字号 GB/T 9704 does not allow is refused with the reason, and keeps what was typed.
+    set_element(&app, "element-doc-number", "某政发[2026]3号");
+    app.session.wait_until(
+        "the refusal of a bad 发文字号",
+        "return document.querySelector('[data-testid=element-error]')?.textContent ?? null",
+        |v| v.as_str().is_some_and(|s| s.contains("六角括号")),
+    );
+    for (id, value) in [
+        ("element-doc-number", "某区政〔2026〕3号"),
+        ("element-issuer-mark", "某区人民政府文件"),
+        ("element-signer", "张三"),
+        ("element-copy-to", "区委办公室"),
+        ("element-printed-by", "某区人民政府办公室"),
+        ("element-printed-date", "2026年5月11日"),
+    ] {
+        set_element(&app, id, value);
+    }
+    app.session.execute(
+        "const s = document.querySelector('[data-testid=header-mode]'); s.value = 'full'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([]),
+    );
+    app.expect_count("[data-testid=element-error]", 0);
+
+    // Kept with the draft across a reload.
+    app.session.refresh();
+    app.wait_for_value(text);
+    app.session
+        .click(&app.session.find("[data-testid=elements-panel] summary"));
+    let kept = app.session.execute(
+        "return document.querySelector('[data-testid=element-doc-number]').value",
+        json!([]),
+    );
+    assert_eq!(kept, json!("某区政〔2026〕3号"));
+
+    let dir = app.download_dir("elements");
+    app.export("export-docx");
+    let (_, bytes) = downloaded_bytes(&dir, ".docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    for want in [
+        "某区人民政府文件",
+        "某区政〔2026〕3号",
+        "签发人：",
+        "张三",
+        "抄送：区委办公室。",
+        "某区人民政府办公室",
+        "2026年5月11日印发",
+        r#"<w:color w:val="FF0000"/>"#,
+    ] {
+        assert!(document.contains(want), "{want} not in the document");
+    }
+    app.no_panic();
 }
 
 #[test]

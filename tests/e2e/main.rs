@@ -566,6 +566,28 @@ impl App {
 }
 
 #[test]
+fn the_title_chooses_the_cap_until_the_drafter_chooses_one() {
+    let app = App::open(1366, 768);
+    let text = "关于做好防汛工作的通知\n各区人民政府：\n请于6月1日前完成排查。\n";
+    app.paste(text);
+    app.wait_for_value(text);
+    let cap = "return document.querySelector('[data-testid=cap-profile]').value";
+    let automatic = "return document.querySelector('[data-testid=cap-auto]') !== null";
+    app.session.wait_until("the cap of a 通知", cap, |v| {
+        *v == json!("cn-2024-document")
+    });
+    assert_eq!(app.session.execute(automatic, json!([])), json!(true));
+    // 不限篇幅 is a choice too: it stays, whatever the title says, across a reload.
+    app.choose_cap("");
+    app.session.wait_until("no cap", cap, |v| *v == json!(""));
+    app.session.refresh();
+    app.wait_for_value(text);
+    app.session
+        .wait_until("still no cap", cap, |v| *v == json!(""));
+    assert_eq!(app.session.execute(automatic, json!([])), json!(false));
+}
+
+#[test]
 fn a_policy_cap_on_the_hebei_report_shows_over_with_the_overage_and_the_cut_line() {
     let app = App::open(1366, 768);
     let name = "hebei_2026_gov_work_report";

@@ -12,12 +12,16 @@
 //!   writes `engine/data/roles-model.tsv`
 //! - `screenshot`: builds the site, opens it in headless Chromium at 1366×768 with the example
 //!   draft and writes the README's picture, `docs/screenshot-1366x768.png`
+//! - `compare-docx`: installs LibreOffice when missing, exports every corpus document as the
+//!   GB/T 9704 `.docx`, lays it out with LibreOffice and compares its pages and lines with the
+//!   engine's
 //! - `eval-boilerplate`: scores every corpus document with a model trained on all the others
 //!   (leave one document out) and prints precision and recall, pooled and per document
 //!
 //! Every step is printed before it runs, so a failure says which step and why.
 
 mod boilerplate;
+mod docx_pages;
 mod process;
 mod site;
 mod tools;
@@ -25,7 +29,7 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | train-boilerplate | eval-boilerplate [--disagreements]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | compare-docx | train-boilerplate | eval-boilerplate [--disagreements]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
         Some("bench-wasm") if args.len() == 1 => bench_wasm(),
         Some("bench-app") if args.len() == 1 => bench_app(),
         Some("screenshot") if args.len() == 1 => screenshot(),
+        Some("compare-docx") if args.len() == 1 => docx_pages::compare(),
         Some("train-boilerplate") if args.len() == 1 => boilerplate::train(),
         Some("eval-boilerplate") => match &args[1..] {
             [] => boilerplate::evaluate(false),

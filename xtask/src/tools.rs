@@ -133,6 +133,18 @@ pub fn ensure_browser() -> Result<Browser, String> {
             axe_core,
         });
     }
+    apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"])?;
+    Ok(Browser {
+        chromium: find_program(&["chromium", "chromium-browser"])
+            .ok_or("chromium is still missing after apt-get install")?,
+        chromedriver: find_program(&["chromedriver"])
+            .ok_or("chromedriver is still missing after apt-get install")?,
+        axe_core,
+    })
+}
+
+/// Installs Debian packages, as root or through sudo.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         let mut command = if as_root {
@@ -146,20 +158,29 @@ pub fn ensure_browser() -> Result<Browser, String> {
         command
     };
     run(&mut apt(&["update"]))?;
-    run(&mut apt(&[
-        "install",
-        "-y",
-        "chromium",
-        "chromium-driver",
+    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    install.args(packages);
+    run(&mut install)
+}
+
+/// LibreOffice Writer (headless), poppler's PDF tools and a CJK font: the reference typesetter
+/// the exported `.docx` is laid out with. Returns the `soffice` program.
+pub fn ensure_libreoffice() -> Result<PathBuf, String> {
+    let ready = || {
+        let soffice = find_program(&["soffice", "libreoffice"])?;
+        find_program(&["pdftotext"])?;
+        find_program(&["pdfinfo"])?;
+        Some(soffice)
+    };
+    if let Some(soffice) = ready() {
+        return Ok(soffice);
+    }
+    apt_install(&[
+        "libreoffice-writer-nogui",
+        "poppler-utils",
         "fonts-noto-cjk",
-    ]))?;
-    Ok(Browser {
-        chromium: find_program(&["chromium", "chromium-browser"])
-            .ok_or("chromium is still missing after apt-get install")?,
-        chromedriver: find_program(&["chromedriver"])
-            .ok_or("chromedriver is still missing after apt-get install")?,
-        axe_core,
-    })
+    ])?;
+    ready().ok_or_else(|| "LibreOffice is still missing after apt-get install".to_owned())
 }
 
 fn version_of(program: &str) -> Option<String> {

@@ -39,10 +39,21 @@ struct DataProfile {
     quote: String,
     limits: Limits,
     note: String,
+    /// The 文种 (read from a draft's title) this profile is chosen for when the draft has no
+    /// choice of its own: the rule that covers documents of that kind everywhere.
+    #[serde(default)]
+    kinds: Vec<String>,
+}
+
+/// The built-in profiles, and for each 文种 the profile a draft of that kind starts with.
+#[derive(Debug)]
+struct Builtin {
+    profiles: Vec<CapProfile>,
+    kinds: Vec<(String, String)>,
 }
 
 /// Parses and checks the data file: known version, valid limits and names, unique ids.
-fn parse(json: &str) -> Result<Vec<CapProfile>, String> {
+fn parse(json: &str) -> Result<Builtin, String> {
     let data: DataFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
     if data.version != DATA_VERSION {
         return Err(format!(
@@ -51,10 +62,17 @@ fn parse(json: &str) -> Result<Vec<CapProfile>, String> {
         ));
     }
     let mut profiles: Vec<CapProfile> = Vec::new();
+    let mut kinds: Vec<(String, String)> = Vec::new();
     for document in data.documents {
         for p in document.profiles {
             if profiles.iter().any(|other| other.id() == p.id) {
                 return Err(format!("duplicate id {}", p.id));
+            }
+            for kind in &p.kinds {
+                if kinds.iter().any(|(k, _)| k == kind) {
+                    return Err(format!("文种 {kind} given to two profiles"));
+                }
+                kinds.push((kind.clone(), p.id.clone()));
             }
             let source = Source {
                 issuer: document.issuer.clone(),
@@ -76,10 +94,10 @@ fn parse(json: &str) -> Result<Vec<CapProfile>, String> {
             profiles.push(profile);
         }
     }
-    Ok(profiles)
+    Ok(Builtin { profiles, kinds })
 }
 
-static BUILTIN: LazyLock<Vec<CapProfile>> = LazyLock::new(|| {
+static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
     parse(include_str!("../../data/caps.json")).unwrap_or_else(|e| {
         panic!("the built-in cap data is invalid (the data test catches this): {e}")
     })
@@ -88,12 +106,28 @@ static BUILTIN: LazyLock<Vec<CapProfile>> = LazyLock::new(|| {
 /// The built-in profiles in data-file order: grouped by source, the groups in the order the
 /// selector shows them. Parsed once, on first use.
 pub fn builtin_profiles() -> &'static [CapProfile] {
-    &BUILTIN
+    &BUILTIN.profiles
 }
 
 /// The built-in profile with this id.
 pub fn builtin_profile(id: &str) -> Option<&'static CapProfile> {
-    BUILTIN.iter().find(|p| p.id() == id)
+    BUILTIN.profiles.iter().find(|p| p.id() == id)
+}
+
+/// The built-in profile a draft of 文种 `kind` (see [`crate::elements::doc_kind`]) starts with
+/// until its drafter chooses: the general rule for documents of that kind, as the data file
+/// says.
+///
+/// # Examples
+/// ```
+/// use jianwen_engine::caps::profile_for_kind;
+/// assert_eq!(profile_for_kind("通知").map(|p| p.id()), Some("cn-2024-document"));
+/// assert_eq!(profile_for_kind("讲话").map(|p| p.id()), Some("cn-2024-speech"));
+/// assert!(profile_for_kind("对联").is_none());
+/// ```
+pub fn profile_for_kind(kind: &str) -> Option<&'static CapProfile> {
+    let (_, id) = BUILTIN.kinds.iter().find(|(k, _)| k == kind)?;
+    builtin_profile(id)
 }
 
 #[cfg(test)]
@@ -102,13 +136,16 @@ mod tests {
 
     #[test]
     fn the_data_file_parses() {
-        let profiles =
-            parse(include_str!("../../data/caps.json")).unwrap_or_else(|e| panic!("{e}"));
+        let builtin = parse(include_str!("../../data/caps.json")).unwrap_or_else(|e| panic!("{e}"));
         assert!(
-            profiles.len() >= 14,
+            builtin.profiles.len() >= 14,
             "only {} built-in profiles",
-            profiles.len()
+            builtin.profiles.len()
         );
+        // Every 文种 the title reader knows of a 公文 has a profile to start from.
+        for kind in ["通知", "意见", "报告", "请示", "函", "纪要", "讲话"] {
+            assert!(profile_for_kind(kind).is_some(), "{kind}");
+        }
     }
 
     #[test]
@@ -125,6 +162,12 @@ mod tests {
                     "profiles": [{"id": "a", "name": "n", "clause": "c", "quote": "q", "limits": {"zi": 1}, "note": ""},
                                  {"id": "a", "name": "m", "clause": "c", "quote": "q", "limits": {"zi": 1}, "note": ""}]}]}"#,
                 "duplicate id a",
+            ),
+            (
+                r#"{"version": 1, "documents": [{"group": "g", "issuer": "i", "title": "t", "date": "2019",
+                    "profiles": [{"id": "a", "name": "n", "clause": "c", "quote": "q", "limits": {"zi": 1}, "note": "", "kinds": ["通知"]},
+                                 {"id": "b", "name": "m", "clause": "c", "quote": "q", "limits": {"zi": 1}, "note": "", "kinds": ["通知"]}]}]}"#,
+                "文种 通知 given to two profiles",
             ),
         ];
         for (json, want) in cases {

@@ -193,8 +193,12 @@ pub(super) fn RulesSection(props: &SectionProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             // `files::download` keeps the object URL alive until the next download, so the
             // browser can still be fetching it after this returns.
-            match files::download(RULES_FILE_NAME, "application/json", &rules.to_json())
-                .map_err(|e| e.to_string())
+            match files::download(
+                RULES_FILE_NAME,
+                "application/json",
+                rules.to_json().as_str(),
+            )
+            .map_err(|e| e.to_string())
             {
                 Ok(()) => {
                     rules_error.set(None);
