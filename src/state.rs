@@ -183,14 +183,14 @@ impl AppState {
         let cap = cap_in_force(&self.store, &current.text).0;
         self.draft = self.draft.configured(
             current.text.as_str().into(),
-            (*self.draft.preferences).clone(),
+            Rc::clone(&self.draft.preferences),
             cap.as_deref(),
         );
         self.opened += 1;
     }
 
     /// The open draft analysed again under `preferences` and its own 文种.
-    fn reconfigure(&mut self, preferences: Preferences) {
+    fn reconfigure(&mut self, preferences: Rc<Preferences>) {
         let cap = cap_in_force(&self.store, &self.draft.text).0;
         self.draft =
             self.draft
@@ -219,7 +219,7 @@ impl AppState {
                     // A new title may call for another cap, until the drafter chooses one.
                     let cap = cap_in_force(&self.store, &text).0;
                     if cap.as_deref() != self.draft.settings.cap.as_ref().map(|p| p.id()) {
-                        self.reconfigure((*self.draft.preferences).clone());
+                        self.reconfigure(Rc::clone(&self.draft.preferences));
                     }
                 }
             }
@@ -279,7 +279,7 @@ impl AppState {
                 }
                 let saved = self.store.set_cap_profile(id.as_deref(), now);
                 self.report(saved);
-                self.reconfigure((*self.draft.preferences).clone());
+                self.reconfigure(Rc::clone(&self.draft.preferences));
             }
             Action::Configure(preferences) => {
                 if preferences == *self.draft.preferences {
@@ -293,7 +293,7 @@ impl AppState {
                         .map(|(_, to)| to.clone())
                 });
                 self.report(followed);
-                self.reconfigure(preferences);
+                self.reconfigure(Rc::new(preferences));
             }
             Action::SetFields { fields, now } => {
                 let saved = self.store.set_fields(fields, now);

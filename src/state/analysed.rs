@@ -111,9 +111,16 @@ impl Analysed {
     }
 
     /// The same text under other preferences or another 文种 (or another draft's text, opened).
-    pub fn configured(&self, text: Rc<str>, preferences: Preferences, cap: Option<&str>) -> Self {
+    /// `preferences` is shared: the same `Rc` when only the 文种 or the text changed, so what
+    /// keys on the preferences (saving them) sees no change.
+    pub fn configured(
+        &self,
+        text: Rc<str>,
+        preferences: Rc<Preferences>,
+        cap: Option<&str>,
+    ) -> Self {
         let settings = Rc::new(preferences.engine_settings(cap));
-        self.analyzed(text, Rc::new(preferences), settings)
+        self.analyzed(text, preferences, settings)
     }
 }
 
