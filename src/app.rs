@@ -151,16 +151,12 @@ pub fn App() -> Html {
             state.dispatch(Action::ChooseCap { id, now: now() })
         })
     };
-    let recognised = use_memo(Same(draft.analyzed_text.clone()), |text| {
-        Rc::new(recognised_elements(&text.0))
-    });
     let on_fields = {
         let state = state.clone();
         Callback::from(move |fields: jianwen_io::DocFields| {
             state.dispatch(Action::SetFields { fields, now: now() })
         })
     };
-    let title = AttrValue::from(jianwen_io::title_from_text(&draft.analyzed_text));
     let on_finding = commands::finding_handler(&state, &textarea_ref, &layer_ref);
     let on_draft_command = commands::draft_handler(&state, &textarea_ref);
     let on_conflict = commands::conflict_handler(&state, &textarea_ref);
@@ -232,23 +228,12 @@ pub fn App() -> Html {
                 </section>
                 <aside class="side-panel" aria-label="检查结果">
                     <StatsPanel analysis={draft.analysis.clone()} stale={draft.stale} grid={draft.settings.layout} {speech_note} />
-                    <ElementsPanel fields={state.store.current().fields.clone()} {title} recognised={Rc::clone(&*recognised)} on_change={on_fields} />
+                    <ElementsPanel fields={state.store.current().fields.clone()} text={Same(draft.analyzed_text.clone())} on_change={on_fields} />
                     <crate::components::findings_panel::FindingsPanel analysis={draft.analysis.clone()} text={draft.analyzed_text.clone()} on_action={on_finding} />
                 </aside>
             </main>
         </div>
     }
-}
-
-/// The 公文要素 the engine finds in `text`, as the panel lists them: (what, the text).
-fn recognised_elements(text: &str) -> Vec<(&'static str, AttrValue)> {
-    jianwen_engine::elements::elements(text)
-        .into_iter()
-        .filter_map(|e| {
-            let what = e.kind.label()?;
-            Some((what, AttrValue::from(text[e.span].trim().to_owned())))
-        })
-        .collect()
 }
 
 /// A file dragged onto the editor imports like 导入. Dragged text is left to the browser, which

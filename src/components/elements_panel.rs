@@ -5,13 +5,13 @@
 //! stored with the draft. A value GB/T 9704 does not allow is refused with the reason; the field
 //! keeps what was typed and nothing else changes.
 
+use crate::same::Same;
 use jianwen_engine::elements::fields::{
     check_copy_number, check_date, check_doc_number, check_secrecy, check_signer, check_urgency,
     FieldError,
 };
 use jianwen_io::{DocFields, HeaderMode};
 use std::collections::HashMap;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -19,10 +19,9 @@ use yew::prelude::*;
 pub struct ElementsPanelProps {
     /// The open draft's fields, as stored.
     pub fields: DocFields,
-    /// The draft's title: 签发人 belongs to upward documents only.
-    pub title: AttrValue,
-    /// What the engine recognises in the text: (what, the text).
-    pub recognised: Rc<Vec<(&'static str, AttrValue)>>,
+    /// The text as analysed, compared by address: what the engine recognises in it is worked
+    /// out only while the panel is open, never on a keystroke with the panel closed.
+    pub text: Same<str>,
     /// A complete new set of fields, every one accepted.
     pub on_change: Callback<DocFields>,
 }
@@ -143,16 +142,45 @@ fn accept(fields: &DocFields, index: usize, value: &str, title: &str) -> Result<
     Ok(next)
 }
 
+/// The 公文要素 the engine finds in `text`, as the panel lists them: (what, the text).
+fn recognised(text: &str) -> Vec<(&'static str, AttrValue)> {
+    jianwen_engine::elements::elements(text)
+        .into_iter()
+        .filter_map(|e| {
+            let what = e.kind.label()?;
+            Some((what, AttrValue::from(text[e.span].trim().to_owned())))
+        })
+        .collect()
+}
+
 #[component]
 pub fn ElementsPanel(props: &ElementsPanelProps) -> Html {
     // What was typed into a field that was refused, and why, by field.
     let typed = use_state(HashMap::<usize, String>::new);
     let errors = use_state(HashMap::<usize, String>::new);
+    let open = use_state(|| false);
+    let found = use_memo((props.text.clone(), *open), |(text, open)| {
+        if *open {
+            recognised(&text.0)
+        } else {
+            Vec::new()
+        }
+    });
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
+    let title = AttrValue::from(jianwen_io::title_from_text(&props.text.0));
     let inputs = FIELDS.iter().enumerate().map(|(index, field)| {
         let onchange = {
             let (typed, errors) = (typed.clone(), errors.clone());
             let (fields, title, on_change) =
-                (props.fields.clone(), props.title.clone(), props.on_change.clone());
+                (props.fields.clone(), title.clone(), props.on_change.clone());
             Callback::from(move |e: Event| {
                 let value = e.target_unchecked_into::<HtmlInputElement>().value();
                 let (mut t, mut r) = ((*typed).clone(), (*errors).clone());
@@ -202,11 +230,11 @@ pub fn ElementsPanel(props: &ElementsPanelProps) -> Html {
         })
     };
     html! {
-        <details class="panel-section elements-panel" data-testid="elements-panel">
+        <details class="panel-section elements-panel" data-testid="elements-panel" {ontoggle}>
             <summary class="panel-heading">{"公文要素"}</summary>
             <p class="settings-hint">{"以下各项从正文识别，导出 Word 文档时按 GB/T 9704 编排；如有误请在正文中修改。"}</p>
             <dl class="elements-recognised">
-                { for props.recognised.iter().map(|(what, text)| html! {
+                { for found.iter().map(|(what, text)| html! {
                     <>
                         <dt>{ *what }</dt>
                         <dd data-testid="element-recognised" data-label={*what}>{ text.clone() }</dd>

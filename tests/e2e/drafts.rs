@@ -322,9 +322,10 @@ fn the_elements_panel_fills_the_header_and_record_of_the_exported_docx_and_keeps
     app.session
         .click(&app.session.find("[data-testid=elements-panel] summary"));
     // What the text holds, as recognised.
-    let recognised = app.session.execute(
+    let recognised = app.session.wait_until(
+        "the elements recognised in the text",
         "return [...document.querySelectorAll('[data-testid=element-recognised]')].map(e => e.dataset.label + '=' + e.textContent)",
-        json!([]),
+        |v| v.as_array().is_some_and(|a| a.len() >= 4),
     );
     for want in [
         "标题=关于申请防汛资金的请示",
