@@ -2,6 +2,11 @@
 //! LibreOffice Writer (headless, converted to PDF), against the pages and lines the engine
 //! shows. The exported file is what the drafter hands in, so the two must agree.
 //!
+//! The figures are kept in `xtask/docx-pages.tsv`. `cargo xtask test` runs the comparison and
+//! fails when a document that agreed no longer does, or when any figure differs from the table
+//! (`cargo xtask compare-docx --write` brings the table up to date, for review in the commit):
+//! a ratchet towards every document agreeing, which is the goal.
+//!
 //! Lines are counted as the PDF shows them: lines with text inside the text block (the page
 //! number below it is not a line). The engine's figure to compare is its lines less the empty
 //! paragraphs, which take a line but print nothing.
@@ -29,7 +34,82 @@ struct Row {
     office: (usize, usize),
 }
 
-pub fn compare() -> Result<(), String> {
+/// Where the figures are kept.
+fn table_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docx-pages.tsv")
+}
+
+/// Prints the comparison; with `write`, also keeps it as the table `check` holds to.
+pub fn compare(write: bool) -> Result<(), String> {
+    let rows = measure()?;
+    print!("{}", table(&rows));
+    if write {
+        let path = table_path();
+        std::fs::write(&path, tsv(&rows))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("==> wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Fails when a document that agreed no longer does, or a figure differs from the kept table.
+pub fn check() -> Result<(), String> {
+    let rows = measure()?;
+    print!("{}", table(&rows));
+    let path = table_path();
+    let kept = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let problems = ratchet(&kept, &tsv(&rows), &path.display().to_string());
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// What is wrong with the figures `now` against the `kept` table (both as [`tsv`] writes them):
+/// a document that agreed and no longer does, or else any difference at all.
+fn ratchet(kept: &str, now: &str, table: &str) -> Vec<String> {
+    let agreed = |line: &str| {
+        let f: Vec<&str> = line.split('\t').collect();
+        f.len() == 5 && f[1] == f[3] && f[2] == f[4]
+    };
+    let mut problems = Vec::new();
+    for line in kept.lines().skip(1).filter(|l| agreed(l)) {
+        let name = line.split('\t').next().unwrap_or_default();
+        if !now
+            .lines()
+            .any(|l| l.starts_with(&format!("{name}\t")) && agreed(l))
+        {
+            problems.push(format!(
+                "{name}: the exported .docx no longer has the pages and lines shown on screen"
+            ));
+        }
+    }
+    if problems.is_empty() && now != kept {
+        problems.push(format!(
+            "the figures differ from {table}: run `cargo xtask compare-docx --write` and commit the table"
+        ));
+    }
+    problems
+}
+
+/// The figures as the kept table writes them.
+fn tsv(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "document\tengine_pages\tengine_lines\tlibreoffice_pages\tlibreoffice_lines\n",
+    );
+    for row in rows {
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            row.name, row.engine.0, row.engine.1, row.office.0, row.office.1
+        ));
+    }
+    out
+}
+
+/// Exports, lays out and counts every corpus document.
+fn measure() -> Result<Vec<Row>, String> {
     let soffice = tools::ensure_libreoffice()?;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let corpus = root.join("engine/tests/fixtures/corpus");
@@ -88,8 +168,7 @@ pub fn compare() -> Result<(), String> {
             office: pdf_pages_and_lines(&pdf)?,
         });
     }
-    print!("{}", table(&rows));
-    Ok(())
+    Ok(rows)
 }
 
 /// The page count of a PDF and its lines of text inside the text block.
@@ -183,6 +262,34 @@ fn table(rows: &[Row]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ratchet_holds_agreement_and_asks_for_the_table_on_any_change() {
+        let head = "document\tengine_pages\tengine_lines\tlibreoffice_pages\tlibreoffice_lines\n";
+        let kept = format!("{head}a\t1\t20\t1\t20\nb\t2\t30\t2\t31\n");
+        let cases = [
+            (kept.clone(), 0, ""),
+            (
+                format!("{head}a\t1\t20\t1\t21\nb\t2\t30\t2\t31\n"),
+                1,
+                "a: ",
+            ),
+            (
+                format!("{head}a\t1\t20\t1\t20\nb\t2\t30\t2\t30\n"),
+                1,
+                "the figures differ",
+            ),
+            (format!("{head}b\t2\t30\t2\t31\n"), 1, "a: "),
+        ];
+        for (now, count, start) in cases {
+            let problems = ratchet(&kept, &now, "docx-pages.tsv");
+            assert_eq!(problems.len(), count, "{now}");
+            assert!(
+                problems.iter().all(|p| p.starts_with(start)),
+                "{problems:?}"
+            );
+        }
+    }
 
     #[test]
     fn lines_are_distinct_heights_above_the_page_number() {

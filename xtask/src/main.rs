@@ -29,7 +29,7 @@ mod tools;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | compare-docx | train-boilerplate | eval-boilerplate [--disagreements]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | compare-docx [--write] | train-boilerplate | eval-boilerplate [--disagreements]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,7 +39,11 @@ fn main() -> ExitCode {
         Some("bench-wasm") if args.len() == 1 => bench_wasm(),
         Some("bench-app") if args.len() == 1 => bench_app(),
         Some("screenshot") if args.len() == 1 => screenshot(),
-        Some("compare-docx") if args.len() == 1 => docx_pages::compare(),
+        Some("compare-docx") => match &args[1..] {
+            [] => docx_pages::compare(false),
+            [flag] if flag == "--write" => docx_pages::compare(true),
+            _ => Err(USAGE.to_owned()),
+        },
         Some("train-boilerplate") if args.len() == 1 => boilerplate::train(),
         Some("eval-boilerplate") => match &args[1..] {
             [] => boilerplate::evaluate(false),
@@ -124,7 +128,9 @@ fn test() -> Result<(), String> {
             )
         });
     println!("total: {} passed, {} failed", tally.passed, tally.failed);
-    outcome
+    outcome?;
+    // The exported .docx laid out by LibreOffice against the pages and lines on screen.
+    docx_pages::check()
 }
 
 /// One style, enforced: the formatting `rustfmt.toml` sets and Clippy's lints as errors, over

@@ -133,7 +133,7 @@ pub fn ensure_browser() -> Result<Browser, String> {
             axe_core,
         });
     }
-    apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"])?;
+    apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"], true)?;
     Ok(Browser {
         chromium: find_program(&["chromium", "chromium-browser"])
             .ok_or("chromium is still missing after apt-get install")?,
@@ -143,8 +143,8 @@ pub fn ensure_browser() -> Result<Browser, String> {
     })
 }
 
-/// Installs Debian packages, as root or through sudo.
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+/// Installs Debian packages, as root or through sudo, with what they recommend or without.
+fn apt_install(packages: &[&str], recommended: bool) -> Result<(), String> {
     let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         let mut command = if as_root {
@@ -158,7 +158,10 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         command
     };
     run(&mut apt(&["update"]))?;
-    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    let mut install = apt(&["install", "-y"]);
+    if !recommended {
+        install.arg("--no-install-recommends");
+    }
     install.args(packages);
     run(&mut install)
 }
@@ -170,16 +173,23 @@ pub fn ensure_libreoffice() -> Result<PathBuf, String> {
         let soffice = find_program(&["soffice", "libreoffice"])?;
         find_program(&["pdftotext"])?;
         find_program(&["pdfinfo"])?;
+        output("fc-list", &["Liberation Serif"]).filter(|f| !f.trim().is_empty())?;
         Some(soffice)
     };
     if let Some(soffice) = ready() {
         return Ok(soffice);
     }
-    apt_install(&[
-        "libreoffice-writer-nogui",
-        "poppler-utils",
-        "fonts-noto-cjk",
-    ])?;
+    // Liberation Serif is metric-compatible with Times New Roman, which the file names for
+    // Latin letters and digits; without it the layout would depend on whatever serif is there.
+    apt_install(
+        &[
+            "libreoffice-writer-nogui",
+            "poppler-utils",
+            "fonts-noto-cjk",
+            "fonts-liberation",
+        ],
+        false,
+    )?;
     ready().ok_or_else(|| "LibreOffice is still missing after apt-get install".to_owned())
 }
 
