@@ -7,7 +7,7 @@ use jianwen_engine::format::FormatSettings;
 use jianwen_engine::layout::LayoutProfile;
 use jianwen_engine::phrases::RuleSet;
 use jianwen_engine::Settings;
-use jianwen_io::FontSet;
+use jianwen_io::{FontSet, HeaderMode};
 use serde::{Deserialize, Serialize};
 
 /// The key under which versions before the library kept the open draft's 文种 in the cap
@@ -28,10 +28,17 @@ pub struct Preferences {
 
 impl Preferences {
     /// The engine's settings for a draft whose 文种 is the cap profile `cap` (none when it names
-    /// no profile, for example one deleted since).
-    pub fn engine_settings(&self, cap: Option<&str>) -> Settings {
+    /// no profile, for example one deleted since) and whose 版头 is `header`: a draft with a 版头
+    /// (full, or its space left for 红头纸) has page 1 start that much lower, the 版面's own
+    /// reservation if it sets one, else the typical one, so its pages are those of its `.docx`.
+    pub fn engine_settings(&self, cap: Option<&str>, header: HeaderMode) -> Settings {
         let mut settings = Settings::default();
-        settings.layout = self.layout;
+        settings.layout = match header {
+            HeaderMode::Full | HeaderMode::Space if self.layout.header_lines() == 0 => self
+                .layout
+                .with_header_lines(LayoutProfile::TYPICAL_HEADER_LINES),
+            _ => self.layout,
+        };
         settings.rules = self.rules.clone();
         settings.format = self.format.clone();
         settings.cap = cap.and_then(|id| self.caps.profile(id)).cloned();
@@ -82,13 +89,30 @@ mod tests {
             serde_json::from_str::<Preferences>("{}").unwrap(),
             Preferences::default()
         );
-        let settings = prefs.engine_settings(Some("js-2019-policy"));
+        let settings = prefs.engine_settings(Some("js-2019-policy"), HeaderMode::None);
         assert_eq!(
             settings.cap.as_ref().map(|c| c.id()),
             Some("js-2019-policy")
         );
         assert_eq!(settings.layout.header_lines(), 13);
-        assert_eq!(prefs.engine_settings(Some("no-such-profile")).cap, None);
+        assert_eq!(
+            prefs
+                .engine_settings(Some("no-such-profile"), HeaderMode::None)
+                .cap,
+            None
+        );
+        // A 版头 keeps the 版面's own reservation, or takes the typical one.
+        let plain = Preferences::default();
+        let lines = |p: &Preferences, h| p.engine_settings(None, h).layout.header_lines();
+        assert_eq!(lines(&plain, HeaderMode::None), 0);
+        assert_eq!(lines(&plain, HeaderMode::Space), 13);
+        assert_eq!(lines(&plain, HeaderMode::Full), 13);
+        assert_eq!(lines(&prefs, HeaderMode::Full), 13);
+        let tall = Preferences {
+            layout: LayoutProfile::gbt9704().with_header_lines(15),
+            ..Preferences::default()
+        };
+        assert_eq!(lines(&tall, HeaderMode::Space), 15);
     }
 
     #[test]

@@ -131,7 +131,12 @@ impl AppState {
         problems.extend(store.take_problems());
         let current = store.current();
         let cap = cap_in_force(&store, &current.text).0;
-        let draft = Analysed::new(&current.text, preferences, cap.as_deref());
+        let draft = Analysed::new(
+            &current.text,
+            preferences,
+            cap.as_deref(),
+            current.fields.header,
+        );
         let message = match problems.len() {
             0 => None,
             1 => problems.pop(),
@@ -185,6 +190,7 @@ impl AppState {
             current.text.as_str().into(),
             Rc::clone(&self.draft.preferences),
             cap.as_deref(),
+            current.fields.header,
         );
         self.opened += 1;
     }
@@ -192,9 +198,12 @@ impl AppState {
     /// The open draft analysed again under `preferences` and its own 文种.
     fn reconfigure(&mut self, preferences: Rc<Preferences>) {
         let cap = cap_in_force(&self.store, &self.draft.text).0;
-        self.draft =
-            self.draft
-                .configured(Rc::clone(&self.draft.text), preferences, cap.as_deref());
+        self.draft = self.draft.configured(
+            Rc::clone(&self.draft.text),
+            preferences,
+            cap.as_deref(),
+            self.store.current().fields.header,
+        );
     }
 
     fn apply(&mut self, action: Action) {
@@ -296,8 +305,13 @@ impl AppState {
                 self.reconfigure(Rc::new(preferences));
             }
             Action::SetFields { fields, now } => {
+                let header_changed = fields.header != self.store.current().fields.header;
                 let saved = self.store.set_fields(fields, now);
                 self.report(saved);
+                // A 版头 moves the text on page 1 down: the figures follow.
+                if header_changed {
+                    self.reconfigure(Rc::clone(&self.draft.preferences));
+                }
             }
             Action::OpenedElsewhere => self.ui.open_elsewhere = true,
             Action::SavedElsewhere => {

@@ -3,6 +3,7 @@
 
 use crate::preferences::Preferences;
 use jianwen_engine::{Analysis, Analyzer, Settings};
+use jianwen_io::HeaderMode;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -50,9 +51,14 @@ pub struct Analysed {
 
 impl Analysed {
     /// `text` analysed under `preferences` and the cap profile `cap` (the draft's 文种).
-    pub fn new(text: &str, preferences: Preferences, cap: Option<&str>) -> Self {
+    pub fn new(
+        text: &str,
+        preferences: Preferences,
+        cap: Option<&str>,
+        header: HeaderMode,
+    ) -> Self {
         let text: Rc<str> = text.into();
-        let settings = Rc::new(preferences.engine_settings(cap));
+        let settings = Rc::new(preferences.engine_settings(cap, header));
         let analyzer = SharedAnalyzer::default();
         Self {
             analysis: Rc::new(analyzer.analyze(&text, &settings)),
@@ -118,8 +124,9 @@ impl Analysed {
         text: Rc<str>,
         preferences: Rc<Preferences>,
         cap: Option<&str>,
+        header: HeaderMode,
     ) -> Self {
-        let settings = Rc::new(preferences.engine_settings(cap));
+        let settings = Rc::new(preferences.engine_settings(cap, header));
         self.analyzed(text, preferences, settings)
     }
 }

@@ -1,4 +1,5 @@
-//! `compare-docx`: every corpus document exported as the GB/T 9704 `.docx`, laid out by
+//! `compare-docx`: every corpus document exported as the GB/T 9704 `.docx` (without a 版头, with
+//! its space left for 红头纸, and with a full 版头), laid out by
 //! LibreOffice Writer (headless, converted to PDF), against the pages and lines the engine
 //! shows. The exported file is what the drafter hands in, so the two must agree.
 //!
@@ -15,7 +16,7 @@ use crate::process;
 use crate::tools;
 use jianwen_engine::elements::elements;
 use jianwen_engine::layout::{layout, LayoutProfile};
-use jianwen_io::{gbt9704_docx, DocxOptions};
+use jianwen_io::{gbt9704_docx, DocFields, DocxOptions, HeaderMode};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,6 +27,28 @@ const TEXT_BOTTOM_PT: f64 = (297.0 - 35.0) * 72.0 / 25.4;
 /// Two words whose vertical centres are closer than this are on one line (lines are 28.95 pt
 /// apart; a Latin and a CJK glyph of one line differ by a few points).
 const SAME_LINE_PT: f64 = 8.0;
+
+/// Each document is exported three ways: without a 版头, with its space left blank for 红头纸,
+/// and with a full 版头 (发文机关标志 and 发文字号: two lines of text the PDF shows, which the
+/// engine's reservation holds but does not count as lines). (name suffix, fields, header lines of
+/// text).
+fn header_variants() -> [(&'static str, DocFields, usize); 3] {
+    let full = DocFields {
+        header: HeaderMode::Full,
+        issuer_mark: "某某市人民政府文件".to_owned(),
+        doc_number: "某政发〔2026〕1号".to_owned(),
+        ..DocFields::default()
+    };
+    let space = DocFields {
+        header: HeaderMode::Space,
+        ..DocFields::default()
+    };
+    [
+        ("", DocFields::default(), 0),
+        ("+版头留空", space, 0),
+        ("+完整版头", full, 2),
+    ]
+}
 
 /// One document's figures.
 struct Row {
@@ -122,23 +145,36 @@ fn measure() -> Result<Vec<Row>, String> {
         .filter_map(|n| n.strip_suffix(".txt").map(str::to_owned))
         .collect();
     names.sort();
-    let profile = LayoutProfile::gbt9704();
-    let mut engine = Vec::new();
+    let mut cases: Vec<(String, (usize, usize))> = Vec::new();
     let mut files = Vec::new();
     for name in &names {
         let text = std::fs::read_to_string(corpus.join(format!("{name}.txt")))
             .map_err(|e| e.to_string())?;
-        let laid_out = layout(&text, &profile);
-        let empty = laid_out
-            .paragraphs
-            .iter()
-            .filter(|p| text[p.span.clone()].trim().is_empty())
-            .count();
-        engine.push((laid_out.pages, laid_out.lines - empty));
-        let docx = gbt9704_docx(&text, &elements(&text), &DocxOptions::default());
-        let file = out.join(format!("{name}.docx"));
-        std::fs::write(&file, docx).map_err(|e| e.to_string())?;
-        files.push(file);
+        for (suffix, fields, header_text_lines) in header_variants() {
+            let reserved = match fields.header {
+                HeaderMode::None => 0,
+                _ => LayoutProfile::TYPICAL_HEADER_LINES,
+            };
+            let profile = LayoutProfile::gbt9704().with_header_lines(reserved);
+            let laid_out = layout(&text, &profile);
+            let empty = laid_out
+                .paragraphs
+                .iter()
+                .filter(|p| text[p.span.clone()].trim().is_empty())
+                .count();
+            let options = DocxOptions {
+                fields,
+                reserved_lines: reserved,
+                ..DocxOptions::default()
+            };
+            let docx = gbt9704_docx(&text, &elements(&text), &options);
+            let case = format!("{name}{suffix}");
+            let file = out.join(format!("{case}.docx"));
+            std::fs::write(&file, docx).map_err(|e| e.to_string())?;
+            files.push(file);
+            let lines = laid_out.lines - empty + header_text_lines;
+            cases.push((case, (laid_out.pages, lines)));
+        }
     }
     let profile_dir = out.join("profile");
     let mut convert = Command::new(&soffice);
@@ -160,10 +196,10 @@ fn measure() -> Result<Vec<Row>, String> {
         .env("SAL_USE_VCLPLUGIN", "svp");
     process::run(&mut convert)?;
     let mut rows = Vec::new();
-    for (name, engine) in names.iter().zip(engine) {
+    for (name, engine) in cases {
         let pdf = out.join(format!("{name}.pdf"));
         rows.push(Row {
-            name: name.clone(),
+            name,
             engine,
             office: pdf_pages_and_lines(&pdf)?,
         });
@@ -234,13 +270,13 @@ fn count_lines(bbox_html: &str) -> usize {
 
 fn table(rows: &[Row]) -> String {
     let mut out = format!(
-        "{:<58} {:>13} {:>17} {:>6}\n",
+        "{:<64} {:>13} {:>17} {:>6}\n",
         "document", "engine pp/ln", "LibreOffice pp/ln", "agree"
     );
     for row in rows {
         let agree = row.engine == row.office;
         out.push_str(&format!(
-            "{:<58} {:>6} {:>6} {:>8} {:>8} {:>6}\n",
+            "{:<64} {:>6} {:>6} {:>8} {:>8} {:>6}\n",
             row.name,
             row.engine.0,
             row.engine.1,
