@@ -212,7 +212,7 @@ pub fn App() -> Html {
                 }
                 if ui.preview {
                     <section class="preview-zone" aria-label="打印预览">
-                        <PrintPreview {pages} grid={draft.settings.layout} on_close={ui_action(UiAction::ClosePreview)} />
+                        <PrintPreview {pages} grid={draft.settings.layout} fields={state.store.current().fields.clone()} on_close={ui_action(UiAction::ClosePreview)} />
                     </section>
                 }
                 // Hidden, not unmounted, during the preview: the textarea keeps its undo history.

@@ -7,15 +7,68 @@ pub mod model;
 
 use crate::components::print_preview::model::{LineKind, PrintPage};
 use jianwen_engine::layout::LayoutProfile;
+use jianwen_io::{DocFields, HeaderMode};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintPreviewProps {
     pub pages: Rc<Vec<PrintPage>>,
+    /// The draft's 版头 and 版记 fields: a full 版头 is drawn in page 1's reserved lines, the
+    /// 版记 under the last page's text, as the `.docx` sets them.
+    #[prop_or_default]
+    pub fields: DocFields,
     /// The grid the pages are laid out on.
     pub grid: LayoutProfile,
     pub on_close: Callback<()>,
+}
+
+/// A full 版头 in grid lines, as the `.docx` sets it: 份号, 密级 and 紧急程度 flush left; the red
+/// 发文机关标志 centred on the fifth line; two lines lower the 发文字号 over the red rule.
+fn header_lines(fields: &DocFields) -> Vec<Html> {
+    let mut lines: Vec<Html> = [&fields.copy_number, &fields.secrecy, &fields.urgency]
+        .into_iter()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| html! { <div class="grid-line grid-line-header">{ v.trim().to_owned() }</div> })
+        .collect();
+    while lines.len() < 4 {
+        lines.push(html! { <div class="grid-line grid-line-reserved" /> });
+    }
+    lines.push(html! {
+        <div class="grid-line grid-line-mark" data-testid="print-issuer-mark">{ fields.issuer_mark.trim().to_owned() }</div>
+    });
+    for _ in 0..2 {
+        lines.push(html! { <div class="grid-line grid-line-reserved" /> });
+    }
+    let number = match fields.signer.trim() {
+        "" => fields.doc_number.trim().to_owned(),
+        signer => format!("{}　　签发人：{signer}", fields.doc_number.trim()),
+    };
+    lines.push(html! {
+        <div class="grid-line grid-line-doc-number" data-testid="print-doc-number">{ number }</div>
+    });
+    lines
+}
+
+/// The 版记 under the last page's text: 抄送, then 印发机关 and 印发日期, between rules.
+fn record_lines(fields: &DocFields) -> Vec<Html> {
+    let mut lines = Vec::new();
+    let copy_to = fields.copy_to.trim().trim_end_matches('。');
+    if !copy_to.is_empty() {
+        lines.push(html! {
+            <div class="grid-line grid-line-record" data-testid="print-record">{ format!("抄送：{copy_to}。") }</div>
+        });
+    }
+    let date = fields.printed_date.trim();
+    if !(fields.printed_by.trim().is_empty() && date.is_empty()) {
+        lines.push(html! {
+            <div class="grid-line grid-line-record grid-line-printed" data-testid="print-record">
+                <span>{ fields.printed_by.trim().to_owned() }</span>
+                if !date.is_empty() { <span>{ format!("{date}印发") }</span> }
+            </div>
+        });
+    }
+    lines
 }
 
 #[component]
@@ -26,7 +79,21 @@ pub fn PrintPreview(props: &PrintPreviewProps) -> Html {
     });
     let pages = props.pages.iter().map(|page| {
         let side = if page.number % 2 == 1 { "page-number page-number-odd" } else { "page-number page-number-even" };
-        let reserved = (0..page.reserved_lines).map(|_| html! { <div class="grid-line grid-line-reserved" /> });
+        let header = if page.number == 1 && props.fields.header == HeaderMode::Full {
+            header_lines(&props.fields)
+        } else {
+            Vec::new()
+        };
+        let blank = page.reserved_lines.saturating_sub(header.len());
+        let reserved = header
+            .into_iter()
+            .take(page.reserved_lines)
+            .chain((0..blank).map(|_| html! { <div class="grid-line grid-line-reserved" /> }));
+        let record = if page.number == props.pages.len() && props.fields.has_record() {
+            record_lines(&props.fields)
+        } else {
+            Vec::new()
+        };
         let lines = page.lines.iter().map(|line| {
             let class = match line.kind {
                 LineKind::Title => "grid-line grid-line-title",
@@ -39,7 +106,7 @@ pub fn PrintPreview(props: &PrintPreviewProps) -> Html {
         });
         html! {
             <section class="a4-page" data-testid="print-page" data-page={page.number.to_string()} aria-label={format!("第 {} 页", page.number)}>
-                <div class="a4-text-block">{ for reserved }{ for lines }</div>
+                <div class="a4-text-block">{ for reserved }{ for lines }{ for record }</div>
                 <div class={side}>{ format!("— {} —", page.number) }</div>
             </section>
         }

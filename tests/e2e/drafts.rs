@@ -394,6 +394,32 @@ fn the_elements_panel_fills_the_header_and_record_of_the_exported_docx_and_keeps
     ] {
         assert!(document.contains(want), "{want} not in the document");
     }
+
+    // The print preview shows the same 版头 and 版记, on as many pages as 页数 says.
+    let pages = app.session.execute(
+        "return Number(document.querySelector('[data-testid=stat-pages]').dataset.value)",
+        json!([]),
+    );
+    app.click_on("[data-testid=toggle-preview]");
+    let shown = app.session.wait_until(
+        "the preview's 版头",
+        "return document.querySelector('[data-testid=print-issuer-mark]')?.textContent ?? null",
+        |v| v.is_string(),
+    );
+    assert_eq!(shown, json!("某区人民政府文件"));
+    let preview = app.session.execute(
+        "return [document.querySelectorAll('[data-testid=print-page]').length, \
+                document.querySelector('[data-testid=print-doc-number]').textContent, \
+                [...document.querySelectorAll('[data-testid=print-record]')].map(r => r.textContent)]",
+        json!([]),
+    );
+    assert_eq!(preview[0], pages, "the preview's pages are the figure's");
+    assert!(preview[1].as_str().unwrap().contains("某区政〔2026〕3号"));
+    assert!(preview[1].as_str().unwrap().contains("签发人：张三"));
+    assert_eq!(
+        preview[2],
+        json!(["抄送：区委办公室。", "某区人民政府办公室2026年5月11日印发"])
+    );
     app.no_panic();
 }
 
