@@ -185,25 +185,24 @@ impl AppState {
         self.ui.viewing = None;
         let current = self.store.current();
         storage::announce(Presence::Opened, &self.tab, &current.id, now);
-        let cap = cap_in_force(&self.store, &current.text).0;
-        self.draft = self.draft.configured(
-            current.text.as_str().into(),
-            Rc::clone(&self.draft.preferences),
-            cap.as_deref(),
-            current.fields.header,
-        );
+        let text = current.text.as_str().into();
+        self.analyse(text, Rc::clone(&self.draft.preferences));
         self.opened += 1;
     }
 
-    /// The open draft analysed again under `preferences` and its own 文种.
+    /// The open draft analysed again under `preferences` and its own 文种 and 版头.
     fn reconfigure(&mut self, preferences: Rc<Preferences>) {
-        let cap = cap_in_force(&self.store, &self.draft.text).0;
-        self.draft = self.draft.configured(
-            Rc::clone(&self.draft.text),
-            preferences,
-            cap.as_deref(),
-            self.store.current().fields.header,
-        );
+        self.analyse(Rc::clone(&self.draft.text), preferences);
+    }
+
+    /// `text`, the open draft's, analysed under `preferences`, the cap in force for it and the
+    /// draft's 版头.
+    fn analyse(&mut self, text: Rc<str>, preferences: Rc<Preferences>) {
+        let cap = cap_in_force(&self.store, &text).0;
+        let header = self.store.current().fields.header;
+        self.draft = self
+            .draft
+            .configured(text, preferences, cap.as_deref(), header);
     }
 
     fn apply(&mut self, action: Action) {
@@ -224,11 +223,13 @@ impl AppState {
                         self.draft = self.draft.composing(&text);
                     }
                 } else if !self.draft.is_settled_at(&text) {
-                    self.draft = self.draft.settled(&text);
-                    // A new title may call for another cap, until the drafter chooses one.
+                    // A new title may call for another cap, until the drafter chooses one: then
+                    // the text is analysed once, under the new settings.
                     let cap = cap_in_force(&self.store, &text).0;
-                    if cap.as_deref() != self.draft.settings.cap.as_ref().map(|p| p.id()) {
-                        self.reconfigure(Rc::clone(&self.draft.preferences));
+                    if cap.as_deref() == self.draft.settings.cap.as_ref().map(|p| p.id()) {
+                        self.draft = self.draft.settled(&text);
+                    } else {
+                        self.analyse(text.into(), Rc::clone(&self.draft.preferences));
                     }
                 }
             }

@@ -274,10 +274,15 @@ impl Library {
     /// # Errors
     /// [`LibraryError::NotFound`], [`LibraryError::InTrash`].
     pub fn set_text(&mut self, id: &str, text: &str, now: i64) -> Result<(), LibraryError> {
-        let draft = self.live_mut(id)?;
-        if draft.text != text {
-            draft.text = text.to_string();
-            draft.updated_ms = now;
+        let slot = self.live_slot(id)?;
+        if slot.text != text {
+            // A new draft beside the shared one, not a copy of it: the old text, which the
+            // copy would duplicate only to be overwritten, is never copied on a keystroke.
+            *slot = Rc::new(Draft {
+                text: text.to_string(),
+                updated_ms: now,
+                ..slot.without_text()
+            });
         }
         Ok(())
     }
@@ -450,10 +455,15 @@ impl Library {
     }
 
     fn live_mut(&mut self, id: &str) -> Result<&mut Draft, LibraryError> {
+        self.live_slot(id).map(Rc::make_mut)
+    }
+
+    /// The shared draft with this id, in the list.
+    fn live_slot(&mut self, id: &str) -> Result<&mut Rc<Draft>, LibraryError> {
         match self.drafts.iter_mut().find(|d| d.id == id) {
             None => Err(LibraryError::NotFound { id: id.into() }),
             Some(d) if d.is_deleted() => Err(LibraryError::InTrash { id: id.into() }),
-            Some(d) => Ok(Rc::make_mut(d)),
+            Some(d) => Ok(d),
         }
     }
 

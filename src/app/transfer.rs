@@ -14,7 +14,6 @@ use crate::problem::Problem;
 use crate::state::{Action, AppState};
 use gloo::file::callbacks::FileReader;
 use jianwen_engine::elements::elements;
-use jianwen_engine::layout::LayoutProfile;
 use jianwen_io::{gbt9704_docx, title_from_text, Backup, DocxOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -72,14 +71,12 @@ pub fn export_handler(state: &UseReducerHandle<AppState>) -> Callback<Export> {
             // The 公文 as it is analysed: the elements are read from the text the analysis has.
             Export::Docx => {
                 let text = &draft.analyzed_text;
-                let reserved = match draft.settings.layout.header_lines() {
-                    0 => LayoutProfile::TYPICAL_HEADER_LINES,
-                    n => n,
-                };
+                // The engine's reservation: the draft's 版头 sets one (see
+                // `Preferences::engine_settings`), so the file's pages are the figures'.
                 let options = DocxOptions {
                     fonts: draft.preferences.docx_fonts,
                     fields: state.store.current().fields.clone(),
-                    reserved_lines: reserved,
+                    reserved_lines: draft.settings.layout.header_lines(),
                 };
                 let docx = gbt9704_docx(text, &elements(text), &options);
                 files::download(&format!("{stem}.docx"), DOCX_MIME, docx.as_slice())

@@ -22,6 +22,18 @@ impl App {
             .send_keys(&input, file.to_str().expect("fixture paths are UTF-8"));
     }
 
+    /// Waits until the message bar says `what`, and returns all it says.
+    fn wait_for_message(&self, what: &str) -> String {
+        let script =
+            "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''";
+        let message =
+            self.session
+                .wait_until(&format!("the message bar to say {what}"), script, |v| {
+                    v.as_str().is_some_and(|s| s.contains(what))
+                });
+        message.as_str().unwrap_or_default().to_owned()
+    }
+
     fn message(&self) -> Option<String> {
         let script =
             "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null";
@@ -238,23 +250,11 @@ fn an_unsupported_file_shows_a_message_and_changes_nothing() {
     app.paste(typed);
     app.wait_for_value(typed);
     app.pick_file("import-input", &fixture("io/tests/fixtures/notice.doc"));
-    let message = app.session.wait_until(
-        "the message bar",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
-        |v| v.is_string(),
-    );
-    assert!(
-        message.as_str().unwrap().contains("旧版 Word 文档"),
-        "{message}"
-    );
+    app.wait_for_message("旧版 Word 文档");
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 
     app.pick_file("import-input", &fixture("io/tests/fixtures/truncated.docx"));
-    app.session.wait_until(
-        "the message to say the file is damaged",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
-        |v| v.as_str().is_some_and(|s| s.contains("已损坏")),
-    );
+    app.wait_for_message("已损坏");
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 }
 
@@ -472,11 +472,7 @@ fn export_downloads_the_text_and_a_report_with_user_text_escaped() {
     let other = "另一份草稿\n";
     app.replace_all_by_paste(other);
     app.pick_file("backup-input", &backup_file);
-    app.session.wait_until(
-        "the merge report",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
-        |v| v.as_str().is_some_and(|s| s.contains("另存为副本")),
-    );
+    app.wait_for_message("另存为副本");
     assert_eq!(
         app.editor_value(),
         other,
@@ -496,11 +492,7 @@ fn a_file_that_is_not_a_backup_is_refused_with_a_message() {
     app.paste(typed);
     app.wait_for_value(typed);
     app.pick_file("backup-input", &fixture("tests/fixtures/notice-gbk.txt"));
-    app.session.wait_until(
-        "the message bar",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
-        |v| v.as_str().is_some_and(|s| s.contains("不是简文的备份文件")),
-    );
+    app.wait_for_message("不是简文的备份文件");
     assert_eq!(app.editor_value(), typed, "the text is unchanged");
 }
 
@@ -682,11 +674,7 @@ fn damaged_stored_data_opens_with_a_message_and_loses_nothing_else() {
     assert_eq!(titles, ["会议纪要", "关于开展安全检查的通知"]);
     app.draft_action("关于开展安全检查的通知", "draft-open");
     app.wait_for_value("关于开展安全检查的通知\n");
-    app.session.wait_until(
-        "the history message",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? ''",
-        |v| v.as_str().is_some_and(|s| s.contains("历史版本记录已损坏")),
-    );
+    app.wait_for_message("历史版本记录已损坏");
     app.no_panic();
 }
 
@@ -701,15 +689,7 @@ fn a_full_storage_shows_a_message_offers_a_backup_and_loses_nothing_saved() {
     app.session.execute(quota, json!([]));
     let editor = app.session.find("[data-testid=editor]");
     app.session.send_keys(&editor, "请于本周内报送。");
-    let message = app.session.wait_until(
-        "the message bar",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
-        |v| v.is_string(),
-    );
-    assert!(
-        message.as_str().unwrap().contains("存储空间已满"),
-        "{message}"
-    );
+    app.wait_for_message("存储空间已满");
     app.no_panic();
 
     // The text typed meanwhile is in the backup offered with the message.
@@ -828,15 +808,7 @@ fn without_any_storage_the_app_opens_says_so_and_offers_a_backup() {
     let typed = "关于开展安全检查的通知";
     app.session.send_keys(&editor, typed);
     app.wait_for_value(typed);
-    let message = app.session.wait_until(
-        "the message bar",
-        "return document.querySelector('[data-testid=storage-error]')?.textContent ?? null",
-        |v| v.is_string(),
-    );
-    assert!(
-        message.as_str().unwrap().contains("被浏览器禁止"),
-        "{message}"
-    );
+    app.wait_for_message("被浏览器禁止");
     app.no_panic();
     let dir = app.download_dir("no-storage");
     app.click_on("[data-testid=storage-error-backup]");

@@ -27,7 +27,7 @@ mod site;
 mod tools;
 
 use std::net::SocketAddr;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--single-file] | bench-wasm | bench-app | screenshot | compare-docx [--write] | train-boilerplate | eval-boilerplate [--disagreements]>";
 
@@ -108,10 +108,8 @@ fn test() -> Result<(), String> {
             "jianwen/e2e",
         ])
         .env("JIANWEN_DIST", &dist)
-        .env("JIANWEN_PANIC_PROBE_DIST", &probe)
-        .env("CHROME", &browser.chromium)
-        .env("CHROMEDRIVER", &browser.chromedriver)
-        .env("AXE_CORE_JS", &browser.axe_core);
+        .env("JIANWEN_PANIC_PROBE_DIST", &probe);
+    browser.pass_to(&mut all_targets);
     let outcome = process::run_tests(&mut all_targets, &mut tally)
         // Doc tests are not part of --all-targets; the engine and the importers have them.
         .and_then(|()| {
@@ -167,22 +165,8 @@ fn screenshot() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
     let dist = site::build(&tools)?;
-    let mut run = process::cargo(&tools);
-    run.args([
-        "test",
-        "-p",
-        "jianwen",
-        "--features",
-        "e2e",
-        "--test",
-        "e2e",
-        "screen_is_clear_at_1366x768",
-    ])
-    .env("JIANWEN_DIST", &dist)
-    .env("CHROME", &browser.chromium)
-    .env("CHROMEDRIVER", &browser.chromedriver)
-    .env("AXE_CORE_JS", &browser.axe_core);
-    process::run(&mut run)?;
+    let mut run = e2e_tests(&tools, &browser, "screen_is_clear_at_1366x768");
+    process::run(run.env("JIANWEN_DIST", &dist))?;
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let from = root.join("target/screenshots/app-1366x768.png");
     let to = root.join("docs/screenshot-1366x768.png");
@@ -200,25 +184,26 @@ fn browser_benchmark(
     site: (&str, &std::path::Path),
 ) -> Result<(), String> {
     let browser = tools::ensure_browser()?;
-    let mut bench = process::cargo(tools);
+    let mut bench = e2e_tests(tools, &browser, name);
     bench
-        .args([
-            "test",
-            "-p",
-            "jianwen",
-            "--features",
-            "e2e",
-            "--test",
-            "e2e",
-            name,
-            "--",
-            "--ignored",
-            "--nocapture",
-            "--test-threads",
-            "1",
-        ])
-        .env(site.0, site.1)
-        .env("CHROME", &browser.chromium)
-        .env("CHROMEDRIVER", &browser.chromedriver);
+        .args(["--", "--ignored", "--nocapture", "--test-threads", "1"])
+        .env(site.0, site.1);
     process::run(&mut bench)
+}
+
+/// `cargo test` of the end-to-end tests whose names contain `filter`, told where the browser is.
+fn e2e_tests(tools: &tools::Tools, browser: &tools::Browser, filter: &str) -> Command {
+    let mut command = process::cargo(tools);
+    command.args([
+        "test",
+        "-p",
+        "jianwen",
+        "--features",
+        "e2e",
+        "--test",
+        "e2e",
+        filter,
+    ]);
+    browser.pass_to(&mut command);
+    command
 }

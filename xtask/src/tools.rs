@@ -23,6 +23,16 @@ pub struct Browser {
     pub axe_core: PathBuf,
 }
 
+impl Browser {
+    /// Tells the end-to-end tests where the browser, its driver and axe-core are.
+    pub fn pass_to<'c>(&self, command: &'c mut Command) -> &'c mut Command {
+        command
+            .env("CHROME", &self.chromium)
+            .env("CHROMEDRIVER", &self.chromedriver)
+            .env("AXE_CORE_JS", &self.axe_core)
+    }
+}
+
 const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Installs axe-core from the npm registry into the tool cache when missing.
@@ -35,18 +45,7 @@ fn ensure_axe_core() -> Result<PathBuf, String> {
     let installed = std::fs::read_to_string(prefix.join("node_modules/axe-core/package.json"))
         .is_ok_and(|manifest| manifest.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
     if !installed {
-        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-        let prefix = prefix.to_string_lossy().into_owned();
-        let package = format!("axe-core@{AXE_CORE_VERSION}");
-        run(Command::new("npm").args([
-            "install",
-            "--no-save",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            &prefix,
-            &package,
-        ]))?;
+        npm_install(&prefix, &format!("axe-core@{AXE_CORE_VERSION}"))?;
     }
     Ok(script)
 }
@@ -100,18 +99,7 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
 
     if !version_of("wasm-opt").is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}"))) {
         // Debian's binaryen is too old for Rust 1.95's output; the npm package is current.
-        std::fs::create_dir_all(&binaryen_dir).map_err(|e| e.to_string())?;
-        let prefix = binaryen_dir.to_string_lossy().into_owned();
-        let package = format!("binaryen@{BINARYEN_VERSION}.0.0");
-        run(Command::new("npm").args([
-            "install",
-            "--no-save",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            &prefix,
-            &package,
-        ]))?;
+        npm_install(&binaryen_dir, &format!("binaryen@{BINARYEN_VERSION}.0.0"))?;
     }
 
     run(process::cargo(&tools).args(["fetch"]))?;
@@ -141,6 +129,21 @@ pub fn ensure_browser() -> Result<Browser, String> {
             .ok_or("chromedriver is still missing after apt-get install")?,
         axe_core,
     })
+}
+
+/// Installs an npm package into its own folder of the tool cache.
+fn npm_install(prefix: &Path, package: &str) -> Result<(), String> {
+    std::fs::create_dir_all(prefix).map_err(|e| e.to_string())?;
+    let prefix = prefix.to_string_lossy();
+    run(Command::new("npm").args([
+        "install",
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        &prefix,
+        package,
+    ]))
 }
 
 /// Installs Debian packages, as root or through sudo, with what they recommend or without.

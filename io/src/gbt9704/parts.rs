@@ -186,15 +186,8 @@ fn paragraph(out: &mut String, line: &str, kind: ElementKind, around: &Around, f
         space_before,
     } = *around;
     let body = Setting {
-        align: "both",
         indent: first_line(2),
-        before: 0,
-        after: 0,
-        page_break_before: false,
-        borders: "",
-        size: SIZE_3,
-        face: Face::FangSong,
-        lead: None,
+        ..body_like()
     };
     let blank_before = previous.is_some_and(|p| p != Blank);
     let record = |top: bool| Setting {
@@ -299,10 +292,10 @@ fn paragraph(out: &mut String, line: &str, kind: ElementKind, around: &Around, f
     ));
     match setting.lead {
         Some((end, face)) if line.is_char_boundary(end) => {
-            runs(out, &line[..end], fonts, face, setting.size);
-            runs(out, &line[end..], fonts, setting.face, setting.size);
+            run(out, &line[..end], fonts, face, setting.size, "");
+            run(out, &line[end..], fonts, setting.face, setting.size, "");
         }
-        _ => runs(out, line, fonts, setting.face, setting.size),
+        _ => run(out, line, fonts, setting.face, setting.size, ""),
     }
     out.push_str("</w:p>");
 }
@@ -316,21 +309,7 @@ fn raw_paragraph(
 ) {
     out.push_str(&format!("<w:p><w:pPr>{properties}</w:pPr>"));
     for (text, face, size, extra) in runs {
-        if text.is_empty() {
-            continue;
-        }
-        let rpr = run_properties(fonts, *face, *size);
-        out.push_str(&format!("<w:r><w:rPr>{rpr}{extra}</w:rPr>"));
-        for (i, piece) in text.split('\t').enumerate() {
-            if i > 0 {
-                out.push_str("<w:tab/>");
-            }
-            out.push_str(&format!(
-                r#"<w:t xml:space="preserve">{}</w:t>"#,
-                escape(piece)
-            ));
-        }
-        out.push_str("</w:r>");
+        run(out, text, fonts, *face, *size, extra);
     }
     out.push_str("</w:p>");
 }
@@ -475,13 +454,14 @@ fn run_properties(fonts: FontSet, face: Face, size: u32) -> String {
     )
 }
 
-/// `text` as runs, a tab as `w:tab`.
-fn runs(out: &mut String, text: &str, fonts: FontSet, face: Face, size: u32) {
+/// `text` as one run in `face` at `size` (`extra`: more run properties, such as a colour), a tab
+/// as `w:tab`; nothing for empty text.
+fn run(out: &mut String, text: &str, fonts: FontSet, face: Face, size: u32, extra: &str) {
     if text.is_empty() {
         return;
     }
     let rpr = run_properties(fonts, face, size);
-    out.push_str(&format!("<w:r><w:rPr>{rpr}</w:rPr>"));
+    out.push_str(&format!("<w:r><w:rPr>{rpr}{extra}</w:rPr>"));
     for (i, piece) in text.split('\t').enumerate() {
         if i > 0 {
             out.push_str("<w:tab/>");
