@@ -223,6 +223,10 @@ impl AppState {
                         self.draft = self.draft.composing(&text);
                     }
                 } else if !self.draft.is_settled_at(&text) {
+                    #[cfg(feature = "panic-probe")]
+                    if text.contains(PANIC_PROBE) {
+                        panic!("panic probe typed");
+                    }
                     // A new title may call for another cap, until the drafter chooses one: then
                     // the text is analysed once, under the new settings.
                     let cap = cap_in_force(&self.store, &text).0;
