@@ -28,8 +28,9 @@ pub fn train() -> Result<(), String> {
          Learned from the {} annotated documents of engine/tests/fixtures/corpus (shared/corpus):\n{}\n\
          Source: docs/reference/boilerplate.md (labelling guideline), engine/tests/fixtures/corpus/annotations.\n\
          How sure it is: `cargo xtask eval-boilerplate` prints its precision and recall on documents it did not see.\n\
-         Lines: stage 1 `1 name w` named feature, `1r id w` phrase rule, `1g n-gram w`; stage 2 `2 name hat boot stock`,\n\
-         `2g n-gram hat boot stock`; `p n-gram share` the share of an n-gram's occurrences inside annotated formulas.",
+         Lines: stage 1 `1 name w` named feature, `1r id w` phrase rule; stage 2 `2 name hat boot stock`;\n\
+         `g n-gram quarter stage1 stage2` per n-gram: the quarter (1-3) of the share of its occurrences inside annotated\n\
+         formulas, its stage 1 weight and its stage 2 weights (hat boot stock) in hundredths, empty when none.",
         documents.len(),
         names.join(", ")
     );

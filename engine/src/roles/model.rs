@@ -55,13 +55,15 @@ impl RoleModel {
             let fields: Vec<&str> = line.split('\t').collect();
             let bad = |what: &str| format!("roles model line {}: {what}: {line}", number + 1);
             let weight = |s: &str| s.parse::<f64>().map_err(|_| bad("not a number"));
+            let hundredths = |s: &str| {
+                s.parse::<i32>()
+                    .map(|h| f64::from(h) / 100.0)
+                    .map_err(|_| bad("not a whole number of hundredths"))
+            };
             match fields.as_slice() {
                 ["1", name, w] => {
                     let i = SPACE.index(name).ok_or_else(|| bad("unknown feature"))?;
                     model.first_named[i] = weight(w)?;
-                }
-                ["1g", gram, w] => {
-                    model.first_grams.insert((*gram).into(), weight(w)?);
                 }
                 ["1r", rule, w] => {
                     model.first_rules.insert((*rule).into(), weight(w)?);
@@ -70,13 +72,29 @@ impl RoleModel {
                     let i = SPACE.index(name).ok_or_else(|| bad("unknown feature"))?;
                     model.second_named[i] = [weight(h)?, weight(b)?, weight(s)?];
                 }
-                ["p", gram, r] => {
-                    model.phrase_ratios.insert((*gram).into(), weight(r)?);
-                }
-                ["2g", gram, h, b, s] => {
-                    model
-                        .second_grams
-                        .insert((*gram).into(), [weight(h)?, weight(b)?, weight(s)?]);
+                ["g", gram, rest @ ..] if !rest.is_empty() && rest.len() <= 3 => {
+                    let field = |k: usize| rest.get(k).copied().filter(|f| !f.is_empty());
+                    if let Some(q) = field(0) {
+                        let quarter: u8 = q
+                            .parse()
+                            .ok()
+                            .filter(|q| (1..=3).contains(q))
+                            .ok_or_else(|| bad("a phrase quarter is 1, 2 or 3"))?;
+                        model
+                            .phrase_ratios
+                            .insert((*gram).into(), f64::from(quarter) / 4.0);
+                    }
+                    if let Some(w) = field(1) {
+                        model.first_grams.insert((*gram).into(), hundredths(w)?);
+                    }
+                    if let Some(roles) = field(2) {
+                        let roles: Vec<f64> =
+                            roles.split(' ').map(hundredths).collect::<Result<_, _>>()?;
+                        let roles: [f64; 3] = roles
+                            .try_into()
+                            .map_err(|_| bad("stage 2 has three weights"))?;
+                        model.second_grams.insert((*gram).into(), roles);
+                    }
                 }
                 _ => return Err(bad("not a model line")),
             }
@@ -84,17 +102,22 @@ impl RoleModel {
         Ok(model)
     }
 
-    /// The model file: stage 1's named, rule and n-gram weights, then stage 2's; zero weights
-    /// left out, everything sorted, so that retraining on the same corpus writes the same file.
+    /// The model file: stage 1's named and rule weights, stage 2's named weights, then one line
+    /// per n-gram (its phrase quarter, stage 1 weight and stage 2 weights); zero weights left
+    /// out, everything sorted, so that retraining on the same corpus writes the same file.
+    ///
+    /// The n-gram lines are most of the file, and the file is compiled into the page the user
+    /// loads: each n-gram is written once, its weights in whole hundredths, and its phrase share
+    /// as the quarter it falls in (all [`super::phrase_features`] reads of it).
     pub fn to_data(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {
             let _ = writeln!(out, "# {line}");
         }
-        // Two decimals: a weight's third decimal moves no decision, and the file is a fifth
-        // smaller (it is compiled into the page the user loads).
+        // Two decimals: a weight's third decimal moves no decision.
         let w = |x: f64| format!("{x:.2}");
         let nonzero = |x: f64| w(x) != "0.00" && w(x) != "-0.00";
+        let hundredths = |x: f64| ((x * 100.0).round() as i32).to_string();
         for (i, &x) in self.first_named.iter().enumerate() {
             if nonzero(x) {
                 let _ = writeln!(out, "1\t{}\t{}", SPACE.names[i], w(x));
@@ -109,15 +132,6 @@ impl RoleModel {
         for (rule, &x) in rules {
             let _ = writeln!(out, "1r\t{rule}\t{}", w(x));
         }
-        let mut grams: Vec<_> = self
-            .first_grams
-            .iter()
-            .filter(|(_, &x)| nonzero(x))
-            .collect();
-        grams.sort_by(|a, b| a.0.cmp(b.0));
-        for (gram, &x) in grams {
-            let _ = writeln!(out, "1g\t{gram}\t{}", w(x));
-        }
         for (i, x) in self.second_named.iter().enumerate() {
             if x.iter().any(|&v| nonzero(v)) {
                 let _ = writeln!(
@@ -130,19 +144,44 @@ impl RoleModel {
                 );
             }
         }
-        let mut grams: Vec<_> = self
-            .second_grams
+        let quarter = |r: f64| ((r * 4.0) as u8).min(3);
+        let mut grams: Vec<&str> = self
+            .first_grams
             .iter()
-            .filter(|(_, x)| x.iter().any(|&v| nonzero(v)))
+            .filter(|(_, &x)| nonzero(x))
+            .map(|(g, _)| &**g)
+            .chain(
+                self.second_grams
+                    .iter()
+                    .filter(|(_, x)| x.iter().any(|&v| nonzero(v)))
+                    .map(|(g, _)| &**g),
+            )
+            .chain(
+                self.phrase_ratios
+                    .iter()
+                    .filter(|(_, &r)| quarter(r) > 0)
+                    .map(|(g, _)| &**g),
+            )
             .collect();
-        grams.sort_by(|a, b| a.0.cmp(b.0));
-        for (gram, x) in grams {
-            let _ = writeln!(out, "2g\t{gram}\t{}\t{}\t{}", w(x[0]), w(x[1]), w(x[2]));
-        }
-        let mut ratios: Vec<_> = self.phrase_ratios.iter().collect();
-        ratios.sort_by(|a, b| a.0.cmp(b.0));
-        for (gram, &r) in ratios {
-            let _ = writeln!(out, "p\t{gram}\t{r:.2}");
+        grams.sort_unstable();
+        grams.dedup();
+        for gram in grams {
+            let phrase = match quarter(self.phrase_ratio(gram)) {
+                0 => String::new(),
+                q => q.to_string(),
+            };
+            let first = Some(self.gram(gram))
+                .filter(|&x| nonzero(x))
+                .map(hundredths)
+                .unwrap_or_default();
+            let second = self
+                .second_grams
+                .get(gram)
+                .filter(|x| x.iter().any(|&v| nonzero(v)))
+                .map(|x| x.map(hundredths).join(" "))
+                .unwrap_or_default();
+            let line = format!("g\t{gram}\t{phrase}\t{first}\t{second}");
+            let _ = writeln!(out, "{}", line.trim_end_matches('\t'));
         }
         out
     }
@@ -196,4 +235,60 @@ pub(crate) static BUILTIN_MODEL: LazyLock<RoleModel> = LazyLock::new(|| {
 /// The logistic function.
 pub(crate) fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_model_reads_back_unchanged() {
+        let mut model = RoleModel::empty();
+        model.first_named[SPACE.bias] = -1.25;
+        model.first_rules.insert("hat.guidance".into(), 0.5);
+        model.first_grams.insert("为指导".into(), 0.35);
+        model
+            .second_grams
+            .insert("为指导".into(), [0.1, -0.07, 0.0]);
+        model.second_grams.insert("奋斗".into(), [0.0, 0.42, -0.3]);
+        model.phrase_ratios.insert("指导".into(), 0.5);
+        model.phrase_ratios.insert("贯彻".into(), 0.75);
+        let data = model.to_data("header");
+        assert!(data.contains("g\t为指导\t\t35\t10 -7 0\n"), "{data}");
+        assert!(data.contains("g\t指导\t2\n"), "{data}");
+        assert_eq!(RoleModel::parse(&data), Ok(model));
+    }
+
+    #[test]
+    fn phrase_shares_are_kept_as_the_quarter_they_fall_in() {
+        let mut model = RoleModel::empty();
+        model.phrase_ratios.insert("中央".into(), 0.7499);
+        model.phrase_ratios.insert("党的".into(), 0.99);
+        model.phrase_ratios.insert("工作".into(), 0.2);
+        let back = RoleModel::parse(&model.to_data("")).unwrap();
+        assert_eq!(back.phrase_ratio("中央"), 0.5);
+        assert_eq!(back.phrase_ratio("党的"), 0.75);
+        assert_eq!(
+            back.phrase_ratio("工作"),
+            0.0,
+            "below a quarter is left out"
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_refused_with_their_number() {
+        for (data, says) in [
+            ("g\t指导\t4", "1, 2 or 3"),
+            ("g\t指导\t\t0.35", "hundredths"),
+            ("g\t指导\t\t\t1 2", "three weights"),
+            ("g\t指导", "not a model line"),
+            ("1\tno-such-feature\t1.0", "unknown feature"),
+        ] {
+            let error = RoleModel::parse(data).unwrap_err();
+            assert!(
+                error.contains("line 1") && error.contains(says),
+                "{data}: {error}"
+            );
+        }
+    }
 }
