@@ -98,6 +98,7 @@ impl Analyzer {
             .iter()
             .fold(Counts::default(), |sum, p| sum.plus(p.counts));
         let layout = paginate(
+            text,
             layout_paragraphs(text, &spans, &parts, settings),
             &settings.layout,
         );

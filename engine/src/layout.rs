@@ -31,7 +31,7 @@ mod pages;
 mod profile;
 
 pub use pages::{Page, PageLine};
-pub use profile::{LayoutProfile, ProfileError};
+pub use profile::{LayoutProfile, ProfileError, TitleSize};
 
 use crate::paragraphs::paragraph_spans;
 use std::ops::Range;
@@ -55,6 +55,10 @@ pub struct Layout {
     pub lines: usize,
     /// Lines of the title (0 when the profile has none).
     pub title_lines: usize,
+    /// Blank grid lines between the title and the next paragraph (GB/T 9704's one line, when
+    /// the profile sets the title so and a paragraph with text follows): they take room on the
+    /// page and hold no text, so [`lines`](Self::lines) leaves them out.
+    pub lines_after_title: usize,
     /// Pages the draft fills, with the header's lines counted on page 1. Never 0: even an empty
     /// draft is one page.
     pub pages: usize,
@@ -69,7 +73,10 @@ pub struct Layout {
 /// Lays `text` out on `profile`'s grid. Linear in the length of `text`; never panics.
 ///
 /// The first paragraph is the title when [`LayoutProfile::title`] is set: centred, wrapped like
-/// a line without indent (rule 13). Every other paragraph starts
+/// a line without indent (rule 13) of [`LayoutProfile::title_cells`] cells (20 for GB/T 9704's
+/// 2号 title on the 28-cell grid), and followed by [`LayoutProfile::lines_after_title`] blank
+/// grid lines when a paragraph with text comes next, as the exported .docx sets it. Every other
+/// paragraph starts
 /// [`LayoutProfile::first_line_indent`] cells in; an empty one takes a line.
 pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
     let mut glyphs = Vec::new();
@@ -87,7 +94,7 @@ pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
             ParagraphLayout { span, line_starts }
         })
         .collect();
-    paginate(paragraphs, profile)
+    paginate(text, paragraphs, profile)
 }
 
 /// Byte offsets where the lines of one paragraph start, `base` being where the paragraph starts
@@ -101,39 +108,110 @@ pub(crate) fn paragraph_line_starts(
     profile: &LayoutProfile,
     glyphs: &mut Vec<breaking::Glyph>,
 ) -> Vec<usize> {
-    let indent = if first && profile.title() {
-        0
+    if first && profile.title() {
+        breaking::line_starts(paragraph, base, 0, profile.title_cells(), glyphs)
     } else {
-        profile.first_line_indent()
-    };
-    breaking::line_starts(paragraph, base, indent, profile.cells_per_line(), glyphs)
+        let indent = profile.first_line_indent();
+        breaking::line_starts(paragraph, base, indent, profile.cells_per_line(), glyphs)
+    }
 }
 
-/// The page figures of `paragraphs` laid out on `profile`'s grid: lines, title lines, pages and
-/// where each page starts.
-pub(crate) fn paginate(paragraphs: Vec<ParagraphLayout>, profile: &LayoutProfile) -> Layout {
+/// The page figures of `paragraphs` (of `text`) laid out on `profile`'s grid: lines, title
+/// lines, pages and where each page starts.
+pub(crate) fn paginate(
+    text: &str,
+    paragraphs: Vec<ParagraphLayout>,
+    profile: &LayoutProfile,
+) -> Layout {
     let lines: usize = paragraphs.iter().map(|p| p.line_starts.len()).sum();
     let title_lines = match paragraphs.first() {
         Some(title) if profile.title() => title.line_starts.len(),
         _ => 0,
     };
+    // The blank line goes between the title and a paragraph with text, as the .docx sets it; a
+    // blank paragraph typed after the title already is that line.
+    let followed = title_lines > 0
+        && paragraphs
+            .get(1)
+            .is_some_and(|p| !text[p.span.clone()].trim().is_empty());
+    // Space after a paragraph that ends a page is not carried over to the next one.
+    let title_ends_page = (profile.header_lines() as usize + title_lines)
+        .is_multiple_of(profile.lines_per_page() as usize);
+    let lines_after_title = if followed && !title_ends_page {
+        profile.lines_after_title()
+    } else {
+        0
+    };
+    let rows = GridRows::new(profile, title_lines, lines_after_title);
     let per_page = profile.lines_per_page() as usize;
-    let header = profile.header_lines() as usize;
-    let filled = header + lines;
+    let filled = match lines {
+        0 => profile.header_lines() as usize,
+        _ => rows.of(lines - 1) + 1,
+    };
     let pages = filled.div_ceil(per_page).max(1);
     let page_starts = paragraphs
         .iter()
         .flat_map(|p| &p.line_starts)
         .enumerate()
-        .filter(|&(line, _)| header + line > 0 && (header + line).is_multiple_of(per_page))
+        .filter(|&(line, _)| {
+            rows.page_of(line) > if line == 0 { 0 } else { rows.page_of(line - 1) }
+        })
         .map(|(_, &start)| start)
         .collect();
     Layout {
         paragraphs,
         lines,
         title_lines,
+        lines_after_title,
         pages,
         lines_on_last_page: filled - (pages - 1) * per_page,
         page_starts,
+    }
+}
+
+/// Where the text's lines stand in the grid counted from the top of page 1: after the 红头
+/// header's reservation, and after the blank line below a GB/T 9704 title (which takes a grid
+/// line and prints nothing).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GridRows {
+    header: usize,
+    title_lines: usize,
+    after_title: usize,
+    per_page: usize,
+}
+
+impl GridRows {
+    pub(crate) fn new(profile: &LayoutProfile, title_lines: usize, after_title: usize) -> GridRows {
+        GridRows {
+            header: profile.header_lines() as usize,
+            title_lines,
+            after_title,
+            per_page: profile.lines_per_page() as usize,
+        }
+    }
+
+    /// The grid row of the text's line `line` (0-based over the whole text).
+    pub(crate) fn of(&self, line: usize) -> usize {
+        let gap = if line >= self.title_lines && self.title_lines > 0 {
+            self.after_title
+        } else {
+            0
+        };
+        self.header + gap + line
+    }
+
+    /// The 0-based page of the text's line `line`.
+    pub(crate) fn page_of(&self, line: usize) -> usize {
+        self.of(line) / self.per_page
+    }
+
+    /// Blank grid lines right above the text's line `line` that are not the header's: the line
+    /// after the title.
+    pub(crate) fn blank_before(&self, line: usize) -> usize {
+        if line == self.title_lines && self.title_lines > 0 {
+            self.after_title
+        } else {
+            0
+        }
     }
 }

@@ -759,6 +759,9 @@ fn hebei_report_under_the_jiangsu_policy_cap() {
     let zi_on_full_pages = count(&text[..page_start(pages)]).word_count;
 
     let mut settings = Settings::default();
+    // The figures are expected.json's: its grid sets the title at the body's size.
+    settings.layout = jianwen_engine::layout::LayoutProfile::gbt9704()
+        .with_title_size(jianwen_engine::layout::TitleSize::Body);
     settings.cap = Some(profile.clone());
     let analysis = analyze(&text, &settings);
     assert_eq!(

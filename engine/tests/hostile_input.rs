@@ -67,12 +67,12 @@ fn cases() -> Vec<Case> {
         // A byte-order mark left by a paste (the importers strip the leading one of a file).
         case("U+FEFF", "\u{FEFF}关于通知\n正文\u{FEFF}。", [9, 9, 9, 6, 2], 2, 1),
         case("zero-width characters", "工作\u{200B}要求\u{200C}\u{200D}\u{2060}落实", [10, 10, 10, 6, 1], 1, 1),
-        // 28 字 and 28 zero-width spaces still fit one 28-cell title line.
-        case("zero-width spaces on the grid", "字\u{200B}".repeat(28), [56, 56, 56, 28, 1], 1, 1),
+        // 20 字 and 20 zero-width spaces still fit one 20-cell (2号) title line.
+        case("zero-width spaces on the grid", "字\u{200B}".repeat(20), [40, 40, 40, 20, 1], 1, 1),
         // `Cafe` is one run; U+0301 above U+024F is one more 字; it takes no room.
         case("combining marks", "Cafe\u{301}", [2, 5, 5, 0, 1], 1, 1),
-        // 56 half-width letters with a mark each fill the 28 cells of the title exactly.
-        case("combining marks on the grid", "e\u{301}".repeat(56), [112, 112, 112, 0, 1], 1, 1),
+        // 40 half-width letters with a mark each fill the 20 cells of the title exactly.
+        case("combining marks on the grid", "e\u{301}".repeat(40), [80, 80, 80, 0, 1], 1, 1),
         case("ideographic tone marks", "字\u{302A}\u{302B}", [3, 3, 3, 1, 1], 1, 1),
         // Arabic: 5 + 7 letters and a space, a cell per letter.
         case("RTL text", "مرحبا بالعالم", [12, 12, 13, 0, 1], 1, 1),

@@ -6,7 +6,7 @@
 
 mod support;
 
-use jianwen_engine::layout::{layout, Layout, LayoutProfile, ProfileError};
+use jianwen_engine::layout::{layout, Layout, LayoutProfile, ProfileError, TitleSize};
 use jianwen_engine::{analyze, Settings};
 
 /// Expands a case pattern (see the module docs).
@@ -230,7 +230,7 @@ fn rule_07_spaces_take_a_cell_except_one_at_the_very_start() {
     );
     check_lines(
         "rule 7, title",
-        &LayoutProfile::gbt9704(),
+        &LayoutProfile::gbt9704().with_title_size(TitleSize::Body),
         &[(" 字×28", " 字×28"), ("  字×28", "  字×27|字")],
     );
 }
@@ -359,19 +359,33 @@ fn rule_12_latin_words_and_numbers_move_whole() {
 
 #[test]
 fn rule_13_a_title_wraps_like_a_line_without_indent() {
-    let title = LayoutProfile::gbt9704();
-    let cases: &[(&str, &str)] = &[
-        ("字×28", "字×28"),
-        ("字×30", "字×28|字×2"),
-        ("字×28。", "字×28。"),
-        ("字×27《字", "字×27|《字"),
+    // On the reference grid the title is set at the body's size (expected.json); as GB/T 9704
+    // and the exported .docx set it, at 2号, 20 of the 3号 body's 28 cells, with a blank line
+    // after it when a paragraph with text follows.
+    let reference = LayoutProfile::gbt9704().with_title_size(TitleSize::Body);
+    let gbt = LayoutProfile::gbt9704();
+    let cases: &[(&LayoutProfile, &str, &str)] = &[
+        (&reference, "字×28", "字×28"),
+        (&reference, "字×30", "字×28|字×2"),
+        (&reference, "字×28。", "字×28。"),
+        (&reference, "字×27《字", "字×27|《字"),
+        (&gbt, "字×20", "字×20"),
+        (&gbt, "字×21", "字×20|字"),
+        (&gbt, "字×20。", "字×20。"),
+        (&gbt, "字×19《字", "字×19|《字"),
+        (&gbt, "字×14 2024 字×3", "字×14 2024 字×3"),
     ];
-    for (pattern, want) in cases {
+    for (profile, pattern, want) in cases {
         let text = expand(&format!("{pattern}\n字×27"));
-        let l = layout(&text, &title);
+        let l = layout(&text, profile);
         let lines = expand(want).split('|').count();
         assert_eq!(l.title_lines, lines, "title {pattern}");
         assert_eq!(l.lines, lines + 2, "title {pattern} then 27 hanzi of body");
+        assert_eq!(
+            l.lines_after_title,
+            profile.lines_after_title(),
+            "title {pattern}"
+        );
         let first_line = &text[..l.paragraphs[0]
             .line_starts
             .get(1)
@@ -384,8 +398,34 @@ fn rule_13_a_title_wraps_like_a_line_without_indent() {
         );
     }
     // Without a title the first paragraph is indented.
-    let l = layout(&expand("字×28"), &title.with_title(false));
-    assert_eq!((l.lines, l.title_lines), (2, 0));
+    let l = layout(&expand("字×28"), &gbt.with_title(false));
+    assert_eq!((l.lines, l.title_lines, l.lines_after_title), (2, 0, 0));
+}
+
+#[test]
+fn the_blank_line_after_a_gbt9704_title_takes_a_grid_line_of_its_own() {
+    let gbt = LayoutProfile::gbt9704();
+    // Title, then 21 one-line paragraphs: 22 text lines and the blank line make 23 grid lines.
+    let body = vec!["字×10"; 21].join("\n");
+    let text = expand(&format!("标题\n{body}"));
+    let l = layout(&text, &gbt);
+    assert_eq!((l.lines, l.lines_after_title, l.pages), (22, 1, 2));
+    assert_eq!(l.lines_on_last_page, 1);
+    let last = l.paragraphs.last().unwrap();
+    assert_eq!(l.page_starts, [last.span.start]);
+    let pages = l.pages_of(&gbt);
+    assert_eq!(
+        pages[0].lines[1].blank_before, 1,
+        "the line after the title"
+    );
+    assert_eq!(pages[0].lines.len() + pages[0].lines[1].blank_before, 22);
+    // A blank paragraph typed after the title is that line already; a title alone has none.
+    let typed = layout(&expand(&format!("标题\n\n{body}")), &gbt);
+    assert_eq!((typed.lines, typed.lines_after_title), (23, 0));
+    assert_eq!(layout("标题", &gbt).lines_after_title, 0);
+    // The reference grid has no blank line.
+    let reference = layout(&text, &gbt.with_title_size(TitleSize::Body));
+    assert_eq!((reference.lines_after_title, reference.pages), (0, 1));
 }
 
 #[test]
@@ -496,7 +536,10 @@ fn invariants_hold_for_any_text_on_any_grid() {
                     .map(|p| p.line_starts.len())
                     .sum::<usize>()
             );
-            let (per_page, filled) = (lines as usize, header as usize + l.lines);
+            let (per_page, filled) = (
+                lines as usize,
+                header as usize + l.lines_after_title + l.lines,
+            );
             assert!(
                 l.pages >= 1 && (l.pages - 1) * per_page <= filled && filled <= l.pages * per_page,
                 "{text:?}"
@@ -597,7 +640,7 @@ fn profiles_round_trip_through_json_and_are_checked_on_the_way_in() {
     let json = serde_json::to_string(&red).unwrap();
     assert_eq!(
         json,
-        r#"{"cells_per_line":30,"lines_per_page":25,"first_line_indent":2,"title":false,"header_lines":13}"#
+        r#"{"cells_per_line":30,"lines_per_page":25,"first_line_indent":2,"title":false,"title_size":"gbt9704","header_lines":13}"#
     );
     assert_eq!(serde_json::from_str::<LayoutProfile>(&json).unwrap(), red);
     // Fields missing from an older stored profile take the GB/T 9704 values.
@@ -624,8 +667,10 @@ fn analyze_lays_out_on_the_settings_profile() {
     settings.layout =
         LayoutProfile::gbt9704().with_header_lines(LayoutProfile::TYPICAL_HEADER_LINES);
     let analysis = analyze(&text, &settings);
-    assert_eq!((analysis.layout.lines, analysis.layout.pages), (24, 2));
-    assert_eq!(analysis.layout.lines_on_last_page, 13 + 24 - 22);
+    // The 2号 title takes two lines (it fits one on the reference grid, where the text's lines are
+    // 24), and the blank line after it one more.
+    assert_eq!((analysis.layout.lines, analysis.layout.pages), (25, 2));
+    assert_eq!(analysis.layout.lines_on_last_page, 13 + 25 + 1 - 22);
 }
 
 #[test]
@@ -661,7 +706,9 @@ fn layout_matches_expected_json_for_every_corpus_document() {
 
         let text = support::corpus_text(&name);
         for (variant, text) in [("LF", text.clone()), ("CRLF", text.replace('\n', "\r\n"))] {
-            let l = layout(&text, &LayoutProfile::gbt9704());
+            // expected.json's grid sets the title at the body's size with no blank line after it.
+            let reference = LayoutProfile::gbt9704().with_title_size(TitleSize::Body);
+            let l = layout(&text, &reference);
             let got = (l.pages, l.lines, l.title_lines, l.lines_on_last_page);
             let want = (
                 field("pages"),

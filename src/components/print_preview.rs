@@ -102,7 +102,12 @@ pub fn PrintPreview(props: &PrintPreviewProps) -> Html {
                 LineKind::Last { first: true } => "grid-line grid-line-first grid-line-last",
                 LineKind::Last { first: false } => "grid-line grid-line-last",
             };
-            html! { <div {class}>{ line.text.clone() }</div> }
+            html! {
+                <>
+                    { for (0..line.blank_before).map(|_| html! { <div class="grid-line grid-line-blank" /> }) }
+                    <div {class}>{ line.text.clone() }</div>
+                </>
+            }
         });
         html! {
             <section class="a4-page" data-testid="print-page" data-page={page.number.to_string()} aria-label={format!("第 {} 页", page.number)}>

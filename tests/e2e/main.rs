@@ -359,8 +359,13 @@ impl App {
     }
 }
 
+/// The blank grid line GB/T 9704 puts after the title (see [`expected_page_starts`]).
+const BLANK_LINE_AFTER_TITLE: u64 = 1;
+
 /// Scalar offsets where pages 2, 3, … begin, from `expected.json`'s line starts (computed by
-/// the independent layout engine, not by ours).
+/// the independent layout engine, not by ours), with the GB/T 9704 blank line after the title
+/// that the app and the exported .docx set and expected.json's grid does not: page 1 holds one
+/// line of text fewer. (The corpus titles this is used on take one line at either size.)
 fn expected_page_starts(name: &str, text: &str) -> Vec<u64> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("engine/tests/fixtures/corpus/expected.json");
@@ -385,7 +390,7 @@ fn expected_page_starts(name: &str, text: &str) -> Vec<u64> {
     }
     line_starts
         .into_iter()
-        .skip(lines_per_page)
+        .skip(lines_per_page - BLANK_LINE_AFTER_TITLE as usize)
         .step_by(lines_per_page)
         .collect()
 }
@@ -423,7 +428,7 @@ fn pages_lines_and_page_breaks_match_the_reference_typesetter() {
         );
         assert_eq!(
             app.stat("stat-last-page-lines"),
-            doc["lines_on_last_page"].as_u64().unwrap(),
+            doc["lines_on_last_page"].as_u64().unwrap() + BLANK_LINE_AFTER_TITLE,
             "{name}: lines on last page"
         );
 

@@ -18,6 +18,9 @@ pub struct PageLine {
     pub last: bool,
     /// A line of the title (centred).
     pub title: bool,
+    /// Blank grid lines right above it on its page that hold no text: the line after a GB/T
+    /// 9704 title.
+    pub blank_before: usize,
 }
 
 /// One page.
@@ -45,39 +48,41 @@ impl Layout {
     /// assert_eq!(pages[1].lines[0].span.start, laid_out.page_starts[0]);
     /// ```
     pub fn pages_of(&self, profile: &LayoutProfile) -> Vec<Page> {
+        let rows = super::GridRows::new(profile, self.title_lines, self.lines_after_title);
         let per_page = profile.lines_per_page() as usize;
-        let header = profile.header_lines() as usize;
         let mut pages = vec![Page {
             number: 1,
-            reserved_lines: header,
+            reserved_lines: profile.header_lines() as usize,
             lines: Vec::new(),
         }];
-        let mut used = header;
+        let mut line = 0;
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
             let count = paragraph.line_starts.len();
-            for (line, &start) in paragraph.line_starts.iter().enumerate() {
+            for (k, &start) in paragraph.line_starts.iter().enumerate() {
                 let end = paragraph
                     .line_starts
-                    .get(line + 1)
+                    .get(k + 1)
                     .copied()
                     .unwrap_or(paragraph.span.end);
-                if used >= per_page {
+                while pages.len() <= rows.page_of(line) {
                     pages.push(Page {
                         number: pages.len() + 1,
                         reserved_lines: 0,
                         lines: Vec::new(),
                     });
-                    used = 0;
                 }
                 let page = pages.last_mut().expect("there is always a page");
+                // Never more blank lines than the page has rows above the line.
+                let blank_before = rows.blank_before(line).min(rows.of(line) % per_page);
                 page.lines.push(PageLine {
                     span: start..end,
                     paragraph: index,
-                    first: line == 0,
-                    last: line + 1 == count,
+                    first: k == 0,
+                    last: k + 1 == count,
                     title: index == 0 && profile.title(),
+                    blank_before,
                 });
-                used += 1;
+                line += 1;
             }
         }
         pages

@@ -28,7 +28,22 @@ pub struct LayoutProfile {
     lines_per_page: u32,
     first_line_indent: u32,
     title: bool,
+    title_size: TitleSize,
     header_lines: u32,
+}
+
+/// How the title is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleSize {
+    /// As GB/T 9704 sets it and the exported .docx has it: 2号 (22 pt) on a 3号 (16 pt) body, so a
+    /// title line holds 16/22 of a body line's cells (20 of 28), with one blank line after it
+    /// when a paragraph follows.
+    #[default]
+    Gbt9704,
+    /// The body's size with no blank line after it: how the corpus's reference typesetter
+    /// (`expected.json`) was set up.
+    Body,
 }
 
 impl LayoutProfile {
@@ -50,6 +65,7 @@ impl LayoutProfile {
             lines_per_page: 22,
             first_line_indent: 2,
             title: true,
+            title_size: TitleSize::Gbt9704,
             header_lines: 0,
         }
     }
@@ -88,6 +104,14 @@ impl LayoutProfile {
     /// indent; without one, the first paragraph is indented like the others.
     pub const fn with_title(self, title: bool) -> Self {
         LayoutProfile { title, ..self }
+    }
+
+    /// The same grid with its title set at `size`.
+    pub const fn with_title_size(self, size: TitleSize) -> Self {
+        LayoutProfile {
+            title_size: size,
+            ..self
+        }
     }
 
     /// The same grid with `lines` lines of page 1 reserved for a 红头 header (0 = none).
@@ -129,6 +153,36 @@ impl LayoutProfile {
     /// Whether the first paragraph is a centred title without indent.
     pub const fn title(&self) -> bool {
         self.title
+    }
+
+    /// How the title is set.
+    pub const fn title_size(&self) -> TitleSize {
+        self.title_size
+    }
+
+    /// Cells of a title line: a 2号 character is 22/16 of a 3号 cell wide, so GB/T 9704's title
+    /// line holds 20 of the body's 28 (156 mm / 21.75 pt, as LibreOffice and Word set the
+    /// exported file).
+    pub const fn title_cells(&self) -> u32 {
+        match self.title_size {
+            TitleSize::Gbt9704 => {
+                let cells = self.cells_per_line * 16 / 22;
+                if cells == 0 {
+                    1
+                } else {
+                    cells
+                }
+            }
+            TitleSize::Body => self.cells_per_line,
+        }
+    }
+
+    /// Blank grid lines between the title and the next paragraph (when that is not blank).
+    pub const fn lines_after_title(&self) -> usize {
+        match (self.title, self.title_size) {
+            (true, TitleSize::Gbt9704) => 1,
+            _ => 0,
+        }
     }
 
     /// Lines of page 1 reserved for a 红头 header above the text.
@@ -199,6 +253,7 @@ struct ProfileFields {
     lines_per_page: u32,
     first_line_indent: u32,
     title: bool,
+    title_size: TitleSize,
     header_lines: u32,
 }
 
@@ -215,6 +270,7 @@ impl From<LayoutProfile> for ProfileFields {
             lines_per_page,
             first_line_indent,
             title,
+            title_size,
             header_lines,
         } = p;
         ProfileFields {
@@ -222,6 +278,7 @@ impl From<LayoutProfile> for ProfileFields {
             lines_per_page,
             first_line_indent,
             title,
+            title_size,
             header_lines,
         }
     }
@@ -236,6 +293,7 @@ impl TryFrom<ProfileFields> for LayoutProfile {
             lines_per_page,
             first_line_indent,
             title,
+            title_size,
             header_lines,
         } = f;
         let range = 1..=LayoutProfile::MAX_GRID;
@@ -262,6 +320,7 @@ impl TryFrom<ProfileFields> for LayoutProfile {
             lines_per_page,
             first_line_indent,
             title,
+            title_size,
             header_lines,
         })
     }

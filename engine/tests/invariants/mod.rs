@@ -226,12 +226,28 @@ pub fn assert_layout_covers(text: &str, profile: &LayoutProfile, l: &Layout) {
         profile.lines_per_page() as usize,
         profile.header_lines() as usize,
     );
-    let filled = header + l.lines;
+    // The blank line after a GB/T 9704 title: only after a title followed by a paragraph with
+    // text, on a profile that sets one, and not when the title ends a page.
+    let after_title = usize::from(
+        l.title_lines > 0
+            && !(header + l.title_lines).is_multiple_of(per_page)
+            && profile.lines_after_title() > 0
+            && l.paragraphs
+                .get(1)
+                .is_some_and(|p| !text[p.span.clone()].trim().is_empty()),
+    );
+    assert_eq!(l.lines_after_title, after_title);
+    // The grid row of every text line from the top of page 1.
+    let rows: Vec<usize> = (0..l.lines)
+        .map(|k| header + k + if k >= l.title_lines { after_title } else { 0 })
+        .collect();
+    let filled = rows.last().map_or(header, |r| r + 1);
     assert_eq!(l.pages, filled.div_ceil(per_page).max(1));
     assert_eq!(l.lines_on_last_page, filled - (l.pages - 1) * per_page);
-    // Page p + 1 (p ≥ 1) starts with the line that follows the first p pages' lines, header included.
+    // Page p + 1 starts with the first line whose row is on it.
     let want_page_starts: Vec<usize> = (1..l.pages)
-        .map(|page| starts[page * per_page - header])
+        .filter_map(|page| rows.iter().position(|&r| r >= page * per_page))
+        .map(|k| starts[k])
         .collect();
     assert_eq!(l.page_starts, want_page_starts);
 }

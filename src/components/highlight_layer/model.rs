@@ -678,8 +678,8 @@ mod tests {
 
     #[test]
     fn page_breaks_sit_at_the_first_character_of_each_page_in_scalar_offsets() {
-        // Title + 30 one-line paragraphs of 26 字 (with 𠮷, four bytes, and an emoji): line 23
-        // is paragraph 22, the first of page 2.
+        // Title, the blank line after it, then 30 one-line paragraphs of 26 字 (with 𠮷, four
+        // bytes, and an emoji): grid line 23 is paragraph 21, the first of page 2.
         let body = format!("{}𠮷😀", "字".repeat(24));
         let text = std::iter::once("标题".to_owned())
             .chain(std::iter::repeat_n(body.clone(), 30))
@@ -695,8 +695,8 @@ mod tests {
                     _ => None,
                 })
                 .collect();
-        let scalar_start = "标题\n".chars().count() + 21 * (body.chars().count() + 1);
-        assert_eq!(breaks, [(22, 2, scalar_start)]);
+        let scalar_start = "标题\n".chars().count() + 20 * (body.chars().count() + 1);
+        assert_eq!(breaks, [(21, 2, scalar_start)]);
         assert_eq!(text.chars().nth(scalar_start), Some('字'));
     }
 

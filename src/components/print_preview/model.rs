@@ -35,6 +35,8 @@ impl LineKind {
 pub struct PrintLine {
     pub text: AttrValue,
     pub kind: LineKind,
+    /// Blank grid lines drawn above it: the one after a GB/T 9704 title.
+    pub blank_before: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +63,7 @@ pub fn print_pages(text: &str, layout: &Layout, profile: &LayoutProfile) -> Vec<
                 .map(|line| PrintLine {
                     text: AttrValue::from(text[line.span.clone()].to_owned()),
                     kind: LineKind::of(line),
+                    blank_before: line.blank_before,
                 })
                 .collect(),
         })
@@ -88,9 +91,17 @@ mod tests {
             let pages = print_pages(&text, &l, &profile);
             assert_eq!(pages.len(), l.pages);
             assert_eq!(pages.iter().map(|p| p.lines.len()).sum::<usize>(), l.lines);
-            assert!(pages.iter().all(|p| p.reserved_lines + p.lines.len() <= 22));
+            let rows = |p: &PrintPage| {
+                p.reserved_lines + p.lines.iter().map(|l| 1 + l.blank_before).sum::<usize>()
+            };
+            assert!(pages.iter().all(|p| rows(p) <= 22));
+            assert!(pages[..pages.len() - 1].iter().all(|p| rows(p) == 22));
             assert_eq!(pages[0].lines[0].kind, LineKind::Title);
             assert_eq!(pages[0].lines[1].kind, LineKind::First);
+            assert_eq!(
+                pages[0].lines[1].blank_before, 1,
+                "the blank line after the title"
+            );
             let joined: String = pages
                 .iter()
                 .flat_map(|p| &p.lines)
