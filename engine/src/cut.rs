@@ -6,7 +6,7 @@
 //! them against [`analyze`](crate::analyze) of the cut text.
 
 use crate::counting::count;
-use crate::layout::paragraph_line_starts;
+use crate::layout::{addressee_paragraph, paragraph_line_starts, role_of};
 use crate::phrases::structure::list_marker_len;
 use crate::phrases::Category;
 use crate::{Analysis, Settings};
@@ -76,7 +76,14 @@ pub fn savings(text: &str, analysis: &Analysis, settings: &Settings) -> CutSavin
         .map(|h| whole_sentence(text, h.span.clone()))
         .collect();
     let profile = &settings.layout;
-    let mut glyphs = Vec::new();
+    let paragraph_spans: Vec<Range<usize>> = analysis
+        .layout
+        .paragraphs
+        .iter()
+        .map(|p| p.span.clone())
+        .collect();
+    let addressee = addressee_paragraph(text, &paragraph_spans, profile);
+    let mut scratch = Default::default();
     let (mut word_count, mut lines) = (0, 0);
     let mut next = spans.iter().peekable();
     for (index, paragraph) in analysis.layout.paragraphs.iter().enumerate() {
@@ -98,16 +105,18 @@ pub fn savings(text: &str, analysis: &Analysis, settings: &Settings) -> CutSavin
         let removed =
             !before.trim().is_empty() && (rest.is_empty() || list_marker_len(rest) == rest.len());
         word_count += count(before).word_count - if removed { 0 } else { count(&after).word_count };
-        let title = index == 0 && profile.title();
+        let role = role_of(index, addressee, profile);
         let lines_after = if removed {
             0
         } else {
-            paragraph_line_starts(&after, 0, title, profile, &mut glyphs).len()
+            paragraph_line_starts(&after, 0, role, profile, &mut scratch).len()
         };
         lines += paragraph.line_starts.len().saturating_sub(lines_after);
     }
     let per_page = profile.lines_per_page().max(1) as usize;
-    let filled = profile.header_lines() as usize + analysis.layout.lines - lines;
+    let filled =
+        profile.header_lines() as usize + analysis.layout.lines_after_title + analysis.layout.lines
+            - lines;
     let pages_after = filled.div_ceil(per_page).max(1);
     let zi_after = analysis.counts.word_count - word_count;
     let within_cap = settings.cap.as_ref().map(|cap| {

@@ -30,7 +30,9 @@ mod paragraph_cache;
 use crate::caps;
 use crate::counting::Counts;
 use crate::format::scoped::{check_document, into_text_order, shifted};
-use crate::layout::{paginate, paragraph_line_starts, ParagraphLayout};
+use crate::layout::{
+    addressee_paragraph, paginate, paragraph_line_starts, role_of, ParagraphLayout, Role,
+};
 use crate::paragraphs::paragraph_spans;
 use crate::phrases::{self, Found, RawMatch, Shape};
 use crate::roles::TextEvidence;
@@ -167,25 +169,27 @@ impl Analyzer {
     }
 }
 
-/// The lines of every paragraph, those of the title laid out afresh (its lines differ from a body
-/// paragraph's).
+/// The lines of every paragraph, those of the title and the 主送机关 laid out afresh (their lines
+/// differ from a body paragraph's).
 fn layout_paragraphs(
     text: &str,
     spans: &[Range<usize>],
     parts: &[Arc<ParagraphAnalysis>],
     settings: &Settings,
 ) -> Vec<ParagraphLayout> {
+    let addressee = addressee_paragraph(text, spans, &settings.layout);
     spans
         .iter()
         .zip(parts)
         .enumerate()
         .map(|(index, (span, part))| {
-            let line_starts = if index == 0 && settings.layout.title() {
-                let mut scratch = Vec::new();
+            let role = role_of(index, addressee, &settings.layout);
+            let line_starts = if role != Role::Body {
+                let mut scratch = Default::default();
                 paragraph_line_starts(
                     &text[span.clone()],
                     span.start,
-                    true,
+                    role,
                     &settings.layout,
                     &mut scratch,
                 )

@@ -27,11 +27,12 @@
 //! the lines of unchanged paragraphs, since a paragraph's lines depend on its text alone.
 
 mod breaking;
+mod font_widths;
 mod pages;
 mod profile;
 
 pub use pages::{Page, PageLine};
-pub use profile::{LayoutProfile, ProfileError, TitleSize};
+pub use profile::{LayoutProfile, ProfileError, Typesetter};
 
 use crate::paragraphs::paragraph_spans;
 use std::ops::Range;
@@ -73,23 +74,24 @@ pub struct Layout {
 /// Lays `text` out on `profile`'s grid. Linear in the length of `text`; never panics.
 ///
 /// The first paragraph is the title when [`LayoutProfile::title`] is set: centred, wrapped like
-/// a line without indent (rule 13) of [`LayoutProfile::title_cells`] cells (20 for GB/T 9704's
-/// 2号 title on the 28-cell grid), and followed by [`LayoutProfile::lines_after_title`] blank
+/// a line without indent (rule 13), at 2号 on the .docx (about 20 字 a line), and followed by [`LayoutProfile::lines_after_title`] blank
 /// grid lines when a paragraph with text comes next, as the exported .docx sets it. Every other
 /// paragraph starts
 /// [`LayoutProfile::first_line_indent`] cells in; an empty one takes a line.
 pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
-    let mut glyphs = Vec::new();
-    let paragraphs: Vec<ParagraphLayout> = paragraph_spans(text)
+    let mut scratch = breaking::Scratch::default();
+    let spans = paragraph_spans(text);
+    let addressee = addressee_paragraph(text, &spans, profile);
+    let paragraphs: Vec<ParagraphLayout> = spans
         .into_iter()
         .enumerate()
         .map(|(index, span)| {
             let line_starts = paragraph_line_starts(
                 &text[span.clone()],
                 span.start,
-                index == 0,
+                role_of(index, addressee, profile),
                 profile,
-                &mut glyphs,
+                &mut scratch,
             );
             ParagraphLayout { span, line_starts }
         })
@@ -97,23 +99,60 @@ pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
     paginate(text, paragraphs, profile)
 }
 
+/// How a paragraph is set, for its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The title: centred, no indent, at 2号 on the .docx.
+    Title,
+    /// The 主送机关 of the .docx: flush left, as GB/T 9704 sets it.
+    Addressee,
+    /// Every other paragraph: its first line indented.
+    Body,
+}
+
+/// The role of paragraph `index`, `addressee` being the 主送机关's index if any.
+pub(crate) fn role_of(index: usize, addressee: Option<usize>, profile: &LayoutProfile) -> Role {
+    if index == 0 && profile.title() {
+        Role::Title
+    } else if addressee == Some(index) {
+        Role::Addressee
+    } else {
+        Role::Body
+    }
+}
+
+/// The paragraph of `text` (split into `spans`) the .docx sets as the 主送机关, flush left: the one
+/// [`elements`](crate::elements::elements) recognises. The 主送机关 stands among the first lines
+/// after the title, so only those are read: its decision is the same on them as on the whole
+/// text, and costs nothing on a long draft. `None` on the reference grid, which indents it.
+pub(crate) fn addressee_paragraph(
+    text: &str,
+    spans: &[Range<usize>],
+    profile: &LayoutProfile,
+) -> Option<usize> {
+    /// Title, blank lines and the few lines [`elements`](crate::elements::elements) searches.
+    const HEAD_PARAGRAPHS: usize = 12;
+    if profile.typesetter() != Typesetter::Docx || !profile.title() {
+        return None;
+    }
+    let head = spans.get(HEAD_PARAGRAPHS - 1).map_or(text.len(), |s| s.end);
+    crate::elements::elements(&text[..head])
+        .iter()
+        .position(|e| e.kind == crate::elements::ElementKind::Addressee)
+}
+
 /// Byte offsets where the lines of one paragraph start, `base` being where the paragraph starts
-/// in the text. A paragraph's lines depend on nothing but its own text and whether it is the
-/// first (the title), which is what lets [`Analyzer`](crate::Analyzer) reuse them. `glyphs` is
-/// scratch space, reused across paragraphs to save an allocation per paragraph.
+/// in the text. A paragraph's lines depend on nothing but its own text and its [`Role`], which
+/// is what lets [`Analyzer`](crate::Analyzer) reuse those of body paragraphs. `scratch` is
+/// scratch space, reused across paragraphs to save allocations.
 pub(crate) fn paragraph_line_starts(
     paragraph: &str,
     base: usize,
-    first: bool,
+    role: Role,
     profile: &LayoutProfile,
-    glyphs: &mut Vec<breaking::Glyph>,
+    scratch: &mut breaking::Scratch,
 ) -> Vec<usize> {
-    if first && profile.title() {
-        breaking::line_starts(paragraph, base, 0, profile.title_cells(), glyphs)
-    } else {
-        let indent = profile.first_line_indent();
-        breaking::line_starts(paragraph, base, indent, profile.cells_per_line(), glyphs)
-    }
+    breaking::line_starts(paragraph, base, profile.measure(role), scratch)
 }
 
 /// The page figures of `paragraphs` (of `text`) laid out on `profile`'s grid: lines, title

@@ -761,7 +761,7 @@ fn hebei_report_under_the_jiangsu_policy_cap() {
     let mut settings = Settings::default();
     // The figures are expected.json's: its grid sets the title at the body's size.
     settings.layout = jianwen_engine::layout::LayoutProfile::gbt9704()
-        .with_title_size(jianwen_engine::layout::TitleSize::Body);
+        .with_typesetter(jianwen_engine::layout::Typesetter::ReferenceGrid);
     settings.cap = Some(profile.clone());
     let analysis = analyze(&text, &settings);
     assert_eq!(

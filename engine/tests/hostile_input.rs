@@ -83,9 +83,12 @@ fn cases() -> Vec<Case> {
         case("10,000 汉字 in one line", title(&"字".repeat(10_000)), [10_002, 10_002, 10_002, 10_002, 2], 359, 17),
         case("10,000 astral 汉字 in one line", title(&"𠮷".repeat(10_000)), [10_002, 10_002, 10_002, 10_002, 2], 359, 17),
         // One Latin word of 10,000 letters is one 字 of Word's count; a run longer than a line is
-        // cut where it overflows: 52 half cells after the indent, then 56: 1 + ⌈9948 / 56⌉ = 179.
-        case("10,000 letters in one line", title(&"a".repeat(10_000)), [3, 10_002, 10_002, 2, 2], 180, 9),
-        case("10,000 digits in one line", title(&"7".repeat(10_000)), [3, 10_002, 10_002, 2, 2], 180, 9),
+        // cut where it overflows. In Times New Roman an `a` is 7.1 pt (6.85 with the runs'
+        // −0.25 pt): 59 fit the 442.25 pt line after the 32 pt indent, then 64 a line, so
+        // 1 + ⌈9941 / 64⌉ = 157 lines, 158 with the title, on ⌈(158 + 1) / 22⌉ = 8 pages with the
+        // blank line after the title. A digit is 8 pt (7.75): 52, then 57 a line: 176 + 1 lines.
+        case("10,000 letters in one line", title(&"a".repeat(10_000)), [3, 10_002, 10_002, 2, 2], 158, 8),
+        case("10,000 digits in one line", title(&"7".repeat(10_000)), [3, 10_002, 10_002, 2, 2], 177, 9),
         // An empty paragraph takes a line; the final break opens none: 100,000 lines on
         // ⌈100000 / 22⌉ = 4546 pages.
         case("100,000 empty lines (LF)", "\n".repeat(100_000), [0; 5], 100_000, 4546),

@@ -6,7 +6,7 @@
 
 mod support;
 
-use jianwen_engine::layout::{layout, Layout, LayoutProfile, ProfileError, TitleSize};
+use jianwen_engine::layout::{layout, Layout, LayoutProfile, ProfileError, Typesetter};
 use jianwen_engine::{analyze, Settings};
 
 /// Expands a case pattern (see the module docs).
@@ -55,9 +55,12 @@ fn check_lines<S: AsRef<str>>(rule: &str, profile: &LayoutProfile, cases: &[(S, 
     }
 }
 
-/// Body paragraphs only: GB/T 9704 with the first paragraph indented like the others.
+/// Body paragraphs only, on the reference grid (the 13 rules): GB/T 9704 with the first
+/// paragraph indented like the others.
 fn body() -> LayoutProfile {
-    LayoutProfile::gbt9704().with_title(false)
+    LayoutProfile::gbt9704()
+        .with_title(false)
+        .with_typesetter(Typesetter::ReferenceGrid)
 }
 
 /// `(lines, pages, lines_on_last_page)`.
@@ -230,7 +233,7 @@ fn rule_07_spaces_take_a_cell_except_one_at_the_very_start() {
     );
     check_lines(
         "rule 7, title",
-        &LayoutProfile::gbt9704().with_title_size(TitleSize::Body),
+        &LayoutProfile::gbt9704().with_typesetter(Typesetter::ReferenceGrid),
         &[(" 字×28", " 字×28"), ("  字×28", "  字×27|字")],
     );
 }
@@ -362,7 +365,7 @@ fn rule_13_a_title_wraps_like_a_line_without_indent() {
     // On the reference grid the title is set at the body's size (expected.json); as GB/T 9704
     // and the exported .docx set it, at 2号, 20 of the 3号 body's 28 cells, with a blank line
     // after it when a paragraph with text follows.
-    let reference = LayoutProfile::gbt9704().with_title_size(TitleSize::Body);
+    let reference = LayoutProfile::gbt9704().with_typesetter(Typesetter::ReferenceGrid);
     let gbt = LayoutProfile::gbt9704();
     let cases: &[(&LayoutProfile, &str, &str)] = &[
         (&reference, "字×28", "字×28"),
@@ -402,6 +405,63 @@ fn rule_13_a_title_wraps_like_a_line_without_indent() {
     assert_eq!((l.lines, l.title_lines, l.lines_after_title), (2, 0, 0));
 }
 
+/// The exported .docx as LibreOffice sets it (Times New Roman widths, −0.25 pt runs, autospace,
+/// the 2号 title, the 主送机关 flush left): each case's lines are those LibreOffice 7.4 made of it
+/// in a .docx written by the exporter (laid out with `cargo xtask compare-docx`'s setup).
+#[test]
+fn docx_lines_are_the_exported_file_s() {
+    #[derive(Clone, Copy)]
+    enum Role {
+        Title,
+        Addressee,
+        Body,
+    }
+    let cases: &[(Role, &str, &str)] = &[
+        (Role::Title, "关于字×19‸的通知", "关于字×18‸|字的通知"),
+        (Role::Body, "⟨字12⟩×30", "⟨字12⟩×10字|12⟨字12⟩×11|⟨字12⟩×8"),
+        (Role::Body, "⟨字,⟩×40", "⟨字,⟩×20|⟨字,⟩×20"),
+        (Role::Body, "字×24‸GDP字×10‸", "字×24‸|GDP字×10‸"),
+        (Role::Body, "⟨2024年⟩×12", "⟨2024年⟩×7‸2024|年⟨2024年⟩×4"),
+        (Role::Body, "附件：1.字×30‸", "附件：1.字×22‸|字×8‸"),
+        (Role::Title, "字×14‸2024字×3‸", "字×14‸2024字×3‸"),
+        (
+            Role::Body,
+            "字×23‸2.5万人次字×10‸",
+            "字×23‸2.5万|人次字×10‸",
+        ),
+        (Role::Body, "字×25‸“字”字×20‸", "字×25‸|“字”字×20‸"),
+        (Role::Body, "字×26‸。”字×10‸", "字×25‸|字。”字×10‸"),
+        (Role::Body, "字×25‸5.2%字×10‸", "字×25‸|5.2%字×10‸"),
+        (Role::Title, "字×15‸2024字×3‸", "字×15‸2024字×2‸|字"),
+        (
+            Role::Addressee,
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        ),
+        (Role::Body, "字×27‸，字×5‸", "字×26‸|字，字×5‸"),
+        (Role::Body, "字×10‸", "字×10‸"),
+    ];
+    let docx = LayoutProfile::gbt9704();
+    for &(role, text, want) in cases {
+        let (text, want) = (expand(text), expand(want));
+        let (whole, index, profile) = match role {
+            Role::Title => (text.clone(), 0, docx),
+            Role::Addressee => (format!("关于某事的通知\n{text}\n正文。"), 1, docx),
+            Role::Body => (text.clone(), 0, docx.with_title(false)),
+        };
+        let l = layout(&whole, &profile);
+        let p = &l.paragraphs[index];
+        let ends = p.line_starts.iter().skip(1).copied().chain([p.span.end]);
+        let got: Vec<&str> = p
+            .line_starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| &whole[start..end])
+            .collect();
+        assert_eq!(got, want.split('|').collect::<Vec<_>>(), "{text:?}");
+    }
+}
+
 #[test]
 fn the_blank_line_after_a_gbt9704_title_takes_a_grid_line_of_its_own() {
     let gbt = LayoutProfile::gbt9704();
@@ -424,7 +484,7 @@ fn the_blank_line_after_a_gbt9704_title_takes_a_grid_line_of_its_own() {
     assert_eq!((typed.lines, typed.lines_after_title), (23, 0));
     assert_eq!(layout("标题", &gbt).lines_after_title, 0);
     // The reference grid has no blank line.
-    let reference = layout(&text, &gbt.with_title_size(TitleSize::Body));
+    let reference = layout(&text, &gbt.with_typesetter(Typesetter::ReferenceGrid));
     assert_eq!((reference.lines_after_title, reference.pages), (0, 1));
 }
 
@@ -640,7 +700,7 @@ fn profiles_round_trip_through_json_and_are_checked_on_the_way_in() {
     let json = serde_json::to_string(&red).unwrap();
     assert_eq!(
         json,
-        r#"{"cells_per_line":30,"lines_per_page":25,"first_line_indent":2,"title":false,"title_size":"gbt9704","header_lines":13}"#
+        r#"{"cells_per_line":30,"lines_per_page":25,"first_line_indent":2,"title":false,"typesetter":"docx","header_lines":13}"#
     );
     assert_eq!(serde_json::from_str::<LayoutProfile>(&json).unwrap(), red);
     // Fields missing from an older stored profile take the GB/T 9704 values.
@@ -667,10 +727,10 @@ fn analyze_lays_out_on_the_settings_profile() {
     settings.layout =
         LayoutProfile::gbt9704().with_header_lines(LayoutProfile::TYPICAL_HEADER_LINES);
     let analysis = analyze(&text, &settings);
-    // The 2号 title takes two lines (it fits one on the reference grid, where the text's lines are
-    // 24), and the blank line after it one more.
-    assert_eq!((analysis.layout.lines, analysis.layout.pages), (25, 2));
-    assert_eq!(analysis.layout.lines_on_last_page, 13 + 25 + 1 - 22);
+    // As the exported file sets it: the 2号 title takes two lines (one on the reference grid), the
+    // 主送机关 flush left one (two when indented), and the blank line after the title one more.
+    assert_eq!((analysis.layout.lines, analysis.layout.pages), (24, 2));
+    assert_eq!(analysis.layout.lines_on_last_page, 13 + 24 + 1 - 22);
 }
 
 #[test]
@@ -707,7 +767,7 @@ fn layout_matches_expected_json_for_every_corpus_document() {
         let text = support::corpus_text(&name);
         for (variant, text) in [("LF", text.clone()), ("CRLF", text.replace('\n', "\r\n"))] {
             // expected.json's grid sets the title at the body's size with no blank line after it.
-            let reference = LayoutProfile::gbt9704().with_title_size(TitleSize::Body);
+            let reference = LayoutProfile::gbt9704().with_typesetter(Typesetter::ReferenceGrid);
             let l = layout(&text, &reference);
             let got = (l.pages, l.lines, l.title_lines, l.lines_on_last_page);
             let want = (

@@ -4,7 +4,7 @@
 use crate::counting::{count, Counts};
 use crate::format::scoped::{check_paragraph, ParagraphRole};
 use crate::format::FormatFinding;
-use crate::layout::paragraph_line_starts;
+use crate::layout::{paragraph_line_starts, Role};
 use crate::phrases::{shapes, text_evidence, Found, Shape};
 use crate::roles::TextEvidence;
 use crate::sentences::{sentences, Sentence};
@@ -37,9 +37,9 @@ impl ParagraphAnalysis {
             line_starts: paragraph_line_starts(
                 paragraph,
                 0,
-                false,
+                Role::Body,
                 &settings.layout,
-                &mut Vec::new(),
+                &mut Default::default(),
             ),
             shapes: shapes(paragraph, &sentences),
             texts: text_evidence(paragraph, &sentences),

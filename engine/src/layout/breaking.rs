@@ -76,6 +76,8 @@ pub(crate) struct Glyph {
     offset: usize,
     width: Width,
     class: Class,
+    /// Its (first) character, for the font's widths.
+    c: char,
 }
 
 impl Glyph {
@@ -91,6 +93,7 @@ impl Glyph {
             offset,
             width,
             class,
+            c,
         }
     }
 
@@ -218,20 +221,41 @@ fn line_end(glyphs: &[Glyph], start: usize, overflow: usize) -> LineEnd {
     LineEnd::At(last.unwrap_or(overflow))
 }
 
+/// How wide a line is and how its characters are measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Measure {
+    /// The reference typesetter's character grid: `cells` cells a line, the first line starting
+    /// `indent` cells in; a character takes a cell or half a cell (rules 5–7).
+    Grid { indent: u32, cells: u32 },
+    /// The exported .docx as Word and LibreOffice set it: the fonts' widths at `size_pt` (see
+    /// [`font_widths`](super::font_widths)), lines `limit` units wide, the first `indent` units in.
+    Font {
+        size_pt: u64,
+        indent: u64,
+        limit: u64,
+    },
+}
+
+/// Scratch space for [`line_starts`], reused across paragraphs to save allocations.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    glyphs: Vec<Glyph>,
+    chars: Vec<Option<char>>,
+    advances: Vec<super::font_widths::Advance>,
+}
+
 /// Byte offsets (in the whole text) where the lines of `paragraph` start; `base` is the offset of
-/// the paragraph in the text. An empty paragraph still takes one line (rule 4). The first line
-/// starts after `indent` cells; every line holds `cells` cells. `glyphs` is scratch space, reused
-/// across paragraphs to save an allocation per paragraph.
+/// the paragraph in the text. An empty paragraph still takes one line (rule 4). `measure` says
+/// how wide lines are and how characters are measured.
 ///
-/// The caller guarantees `indent < cells`, so the first glyph of every line fits and each line
-/// takes at least one glyph: the loop always ends.
+/// Every line takes at least its first glyph, so the loop always ends.
 pub(super) fn line_starts(
     paragraph: &str,
     base: usize,
-    indent: u32,
-    cells: u32,
-    glyphs: &mut Vec<Glyph>,
+    measure: Measure,
+    scratch: &mut Scratch,
 ) -> Vec<usize> {
+    let glyphs = &mut scratch.glyphs;
     glyphs.clear();
     let mut joined = false;
     for (i, c) in indices(paragraph) {
@@ -241,6 +265,7 @@ pub(super) fn line_starts(
                 offset: base + i,
                 width: Width::Full,
                 class: Class::Ordinary,
+                c,
             });
         } else if i == 0 || !(joined || extends_previous(c)) {
             // Otherwise the character belongs to the glyph before it, as do all the parts of an
@@ -249,18 +274,52 @@ pub(super) fn line_starts(
         }
         joined = c == '\u{200D}';
     }
-    let limit = cells * 2;
+    let glyphs = &scratch.glyphs;
+    let advances = &mut scratch.advances;
+    let (limit, first_indent) = match measure {
+        Measure::Grid { indent, cells } => (u64::from(cells) * 2, u64::from(indent) * 2),
+        Measure::Font {
+            size_pt,
+            indent,
+            limit,
+        } => {
+            scratch.chars.clear();
+            scratch.chars.extend(
+                glyphs
+                    .iter()
+                    .map(|g| (g.width != Width::Zero).then_some(g.c)),
+            );
+            super::font_widths::advances(&scratch.chars, size_pt, advances);
+            (limit, indent)
+        }
+    };
+    // Where glyph `k` ends when set after a line position of `at` (`first`: it starts the line).
+    let end = |k: usize, at: u64, first: bool| -> u64 {
+        match measure {
+            Measure::Grid { .. } => u64::from(glyphs[k].end(at as u32)),
+            Measure::Font { .. } => {
+                let a = advances[k];
+                if first {
+                    at + a.width
+                } else {
+                    // The glyph before it is no longer the line's last: its spacing applies.
+                    at.saturating_sub(advances[k - 1].spacing()) + a.space_before + a.width
+                }
+            }
+        }
+    };
     let mut starts = vec![base];
     let mut start = 0;
-    let mut at = indent * 2;
+    let mut at = first_indent;
     loop {
         let mut overflow = start;
-        while let Some(&glyph) = glyphs.get(overflow) {
-            let end = glyph.end(at);
-            if end > limit {
+        while overflow < glyphs.len() {
+            let next = end(overflow, at, overflow == start);
+            // A line always takes its first glyph, even one wider than the line.
+            if next > limit && overflow > start {
                 break;
             }
-            at = end;
+            at = next;
             overflow += 1;
         }
         if overflow == glyphs.len() {

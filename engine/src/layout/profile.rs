@@ -1,7 +1,14 @@
 //! The page grid a draft is laid out on, and the checks that keep it sane.
 
+use super::breaking::Measure;
+use super::font_widths::UNITS_PER_PT;
+use super::Role;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// GB/T 9704's body (3号) and title (2号) sizes, in points.
+const BODY_PT: u64 = 16;
+const TITLE_PT: u64 = 22;
 
 /// The page grid: how many cells a line holds, how many lines a page holds, how far a paragraph's
 /// first line is indented, whether the first paragraph is a title, and how many lines of page 1 a
@@ -28,22 +35,23 @@ pub struct LayoutProfile {
     lines_per_page: u32,
     first_line_indent: u32,
     title: bool,
-    title_size: TitleSize,
+    typesetter: Typesetter,
     header_lines: u32,
 }
 
-/// How the title is set.
+/// What the layout reproduces: the file the drafter hands in, or the corpus's reference grid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum TitleSize {
-    /// As GB/T 9704 sets it and the exported .docx has it: 2号 (22 pt) on a 3号 (16 pt) body, so a
-    /// title line holds 16/22 of a body line's cells (20 of 28), with one blank line after it
-    /// when a paragraph follows.
+pub enum Typesetter {
+    /// The exported GB/T 9704 .docx as Word and LibreOffice set it: no character grid, the fonts'
+    /// own widths (Times New Roman for Latin letters, digits and ASCII marks, see
+    /// `layout/font_widths.rs`), the title at 2号 (22 pt, about 20 字 a line) with one blank line
+    /// after it when a paragraph follows.
     #[default]
-    Gbt9704,
-    /// The body's size with no blank line after it: how the corpus's reference typesetter
-    /// (`expected.json`) was set up.
-    Body,
+    Docx,
+    /// The character grid the corpus's `expected.json` was made on (LibreOffice's text grid):
+    /// whole and half cells, the title at the body's size with no blank line after it.
+    ReferenceGrid,
 }
 
 impl LayoutProfile {
@@ -65,7 +73,7 @@ impl LayoutProfile {
             lines_per_page: 22,
             first_line_indent: 2,
             title: true,
-            title_size: TitleSize::Gbt9704,
+            typesetter: Typesetter::Docx,
             header_lines: 0,
         }
     }
@@ -106,12 +114,9 @@ impl LayoutProfile {
         LayoutProfile { title, ..self }
     }
 
-    /// The same grid with its title set at `size`.
-    pub const fn with_title_size(self, size: TitleSize) -> Self {
-        LayoutProfile {
-            title_size: size,
-            ..self
-        }
+    /// The same grid set by `typesetter`.
+    pub const fn with_typesetter(self, typesetter: Typesetter) -> Self {
+        LayoutProfile { typesetter, ..self }
     }
 
     /// The same grid with `lines` lines of page 1 reserved for a 红头 header (0 = none).
@@ -155,32 +160,41 @@ impl LayoutProfile {
         self.title
     }
 
-    /// How the title is set.
-    pub const fn title_size(&self) -> TitleSize {
-        self.title_size
+    /// What the layout reproduces.
+    pub const fn typesetter(&self) -> Typesetter {
+        self.typesetter
     }
 
-    /// Cells of a title line: a 2号 character is 22/16 of a 3号 cell wide, so GB/T 9704's title
-    /// line holds 20 of the body's 28 (156 mm / 21.75 pt, as LibreOffice and Word set the
-    /// exported file).
-    pub const fn title_cells(&self) -> u32 {
-        match self.title_size {
-            TitleSize::Gbt9704 => {
-                let cells = self.cells_per_line * 16 / 22;
-                if cells == 0 {
-                    1
-                } else {
-                    cells
+    /// How a line of the title (`title`) or of the body is measured. On the .docx, a line is as
+    /// wide as the grid's cells at 15.75 pt (16 pt less the runs' −0.25 pt spacing) and 1.25 pt:
+    /// 442.25 pt (8845 twips) for 28 cells, GB/T 9704's 156 mm.
+    pub(crate) fn measure(&self, role: Role) -> Measure {
+        let title = role == Role::Title;
+        let indent = role == Role::Body;
+        match self.typesetter {
+            Typesetter::ReferenceGrid => Measure::Grid {
+                indent: if title { 0 } else { self.first_line_indent },
+                cells: self.cells_per_line,
+            },
+            Typesetter::Docx => {
+                let pt = UNITS_PER_PT;
+                Measure::Font {
+                    size_pt: if title { TITLE_PT } else { BODY_PT },
+                    indent: if indent {
+                        u64::from(self.first_line_indent) * BODY_PT * pt
+                    } else {
+                        0
+                    },
+                    limit: u64::from(self.cells_per_line) * (BODY_PT * pt - pt / 4) + pt * 5 / 4,
                 }
             }
-            TitleSize::Body => self.cells_per_line,
         }
     }
 
     /// Blank grid lines between the title and the next paragraph (when that is not blank).
     pub const fn lines_after_title(&self) -> usize {
-        match (self.title, self.title_size) {
-            (true, TitleSize::Gbt9704) => 1,
+        match (self.title, self.typesetter) {
+            (true, Typesetter::Docx) => 1,
             _ => 0,
         }
     }
@@ -253,7 +267,7 @@ struct ProfileFields {
     lines_per_page: u32,
     first_line_indent: u32,
     title: bool,
-    title_size: TitleSize,
+    typesetter: Typesetter,
     header_lines: u32,
 }
 
@@ -270,7 +284,7 @@ impl From<LayoutProfile> for ProfileFields {
             lines_per_page,
             first_line_indent,
             title,
-            title_size,
+            typesetter,
             header_lines,
         } = p;
         ProfileFields {
@@ -278,7 +292,7 @@ impl From<LayoutProfile> for ProfileFields {
             lines_per_page,
             first_line_indent,
             title,
-            title_size,
+            typesetter,
             header_lines,
         }
     }
@@ -293,7 +307,7 @@ impl TryFrom<ProfileFields> for LayoutProfile {
             lines_per_page,
             first_line_indent,
             title,
-            title_size,
+            typesetter,
             header_lines,
         } = f;
         let range = 1..=LayoutProfile::MAX_GRID;
@@ -320,7 +334,7 @@ impl TryFrom<ProfileFields> for LayoutProfile {
             lines_per_page,
             first_line_indent,
             title,
-            title_size,
+            typesetter,
             header_lines,
         })
     }

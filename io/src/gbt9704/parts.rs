@@ -274,6 +274,12 @@ fn paragraph(out: &mut String, line: &str, kind: ElementKind, around: &Around, f
         out.push_str("<w:pageBreakBefore/>");
     }
     out.push_str(setting.borders);
+    // A line larger than the body (the 2号 title) is taller than a grid line in a CJK font's
+    // metrics, and LibreOffice snaps it to two; off the grid, its exact spacing holds it to one,
+    // as Word sets it.
+    if setting.size > SIZE_3 {
+        out.push_str(r#"<w:snapToGrid w:val="0"/>"#);
+    }
     if setting.before > 0 || setting.after > 0 {
         out.push_str(&format!(
             r#"<w:spacing w:before="{}" w:after="{}" w:line="{LINE_PITCH}" w:lineRule="exact"/>"#,
