@@ -7,7 +7,7 @@ use jianwen_engine::format::FormatSettings;
 use jianwen_engine::layout::LayoutProfile;
 use jianwen_engine::phrases::RuleSet;
 use jianwen_engine::Settings;
-use jianwen_io::{FontSet, HeaderMode};
+use jianwen_io::{full_header_lines, DocFields, FontSet, HeaderMode};
 use serde::{Deserialize, Serialize};
 
 /// The key under which versions before the library kept the open draft's 文种 in the cap
@@ -27,18 +27,29 @@ pub struct Preferences {
 }
 
 impl Preferences {
+    /// Lines of page 1 a draft with `fields` has above its title, as its `.docx` sets them: a
+    /// full 版头's own height (from its fields), the 版面's reservation for 红头纸 (or the typical
+    /// one when it sets none), and the 版面's reservation when there is no 版头.
+    pub fn header_lines(&self, fields: &DocFields) -> u32 {
+        match fields.header {
+            HeaderMode::Full => full_header_lines(fields),
+            HeaderMode::Space if self.layout.header_lines() == 0 => {
+                LayoutProfile::TYPICAL_HEADER_LINES
+            }
+            HeaderMode::Space | HeaderMode::None => self.layout.header_lines(),
+        }
+    }
+
     /// The engine's settings for a draft whose 文种 is the cap profile `cap` (none when it names
-    /// no profile, for example one deleted since) and whose 版头 is `header`: a draft with a 版头
-    /// (full, or its space left for 红头纸) has page 1 start that much lower, the 版面's own
-    /// reservation if it sets one, else the typical one, so its pages are those of its `.docx`.
-    pub fn engine_settings(&self, cap: Option<&str>, header: HeaderMode) -> Settings {
+    /// no profile, for example one deleted since) and whose 公文要素 are `fields`: page 1 starts
+    /// [`header_lines`](Self::header_lines) lower, so its pages are those of its `.docx`.
+    pub fn engine_settings(&self, cap: Option<&str>, fields: &DocFields) -> Settings {
         let mut settings = Settings::default();
-        settings.layout = match header {
-            HeaderMode::Full | HeaderMode::Space if self.layout.header_lines() == 0 => self
-                .layout
-                .with_header_lines(LayoutProfile::TYPICAL_HEADER_LINES),
-            _ => self.layout,
-        };
+        // Never more than the page allows: the 版面's validation keeps the reservation below it.
+        settings.layout = self
+            .layout
+            .try_with_header_lines(self.header_lines(fields))
+            .unwrap_or(self.layout);
         settings.rules = self.rules.clone();
         settings.format = self.format.clone();
         settings.cap = cap.and_then(|id| self.caps.profile(id)).cloned();
@@ -89,25 +100,33 @@ mod tests {
             serde_json::from_str::<Preferences>("{}").unwrap(),
             Preferences::default()
         );
-        let settings = prefs.engine_settings(Some("js-2019-policy"), HeaderMode::None);
+        let none = DocFields::default();
+        let settings = prefs.engine_settings(Some("js-2019-policy"), &none);
         assert_eq!(
             settings.cap.as_ref().map(|c| c.id()),
             Some("js-2019-policy")
         );
         assert_eq!(settings.layout.header_lines(), 13);
         assert_eq!(
-            prefs
-                .engine_settings(Some("no-such-profile"), HeaderMode::None)
-                .cap,
+            prefs.engine_settings(Some("no-such-profile"), &none).cap,
             None
         );
-        // A 版头 keeps the 版面's own reservation, or takes the typical one.
+        // Space for 红头纸 keeps the 版面's own reservation, or takes the typical one; a full 版头
+        // takes its own height.
         let plain = Preferences::default();
-        let lines = |p: &Preferences, h| p.engine_settings(None, h).layout.header_lines();
+        let lines = |p: &Preferences, header| {
+            let fields = DocFields {
+                header,
+                issuer_mark: "某某市人民政府文件".to_owned(),
+                ..DocFields::default()
+            };
+            p.engine_settings(None, &fields).layout.header_lines()
+        };
         assert_eq!(lines(&plain, HeaderMode::None), 0);
         assert_eq!(lines(&plain, HeaderMode::Space), 13);
-        assert_eq!(lines(&plain, HeaderMode::Full), 13);
-        assert_eq!(lines(&prefs, HeaderMode::Full), 13);
+        // 35 mm, the mark's two lines, the 发文字号 and rule, two lines: 6037 twips, 11 lines.
+        assert_eq!(lines(&plain, HeaderMode::Full), 11);
+        assert_eq!(lines(&prefs, HeaderMode::Full), 11);
         let tall = Preferences {
             layout: LayoutProfile::gbt9704().with_header_lines(15),
             ..Preferences::default()

@@ -131,12 +131,7 @@ impl AppState {
         problems.extend(store.take_problems());
         let current = store.current();
         let cap = cap_in_force(&store, &current.text).0;
-        let draft = Analysed::new(
-            &current.text,
-            preferences,
-            cap.as_deref(),
-            current.fields.header,
-        );
+        let draft = Analysed::new(&current.text, preferences, cap.as_deref(), &current.fields);
         let message = match problems.len() {
             0 => None,
             1 => problems.pop(),
@@ -199,10 +194,10 @@ impl AppState {
     /// draft's 版头.
     fn analyse(&mut self, text: Rc<str>, preferences: Rc<Preferences>) {
         let cap = cap_in_force(&self.store, &text).0;
-        let header = self.store.current().fields.header;
+        let fields = self.store.current().fields.clone();
         self.draft = self
             .draft
-            .configured(text, preferences, cap.as_deref(), header);
+            .configured(text, preferences, cap.as_deref(), &fields);
     }
 
     fn apply(&mut self, action: Action) {
@@ -310,10 +305,13 @@ impl AppState {
                 self.reconfigure(Rc::new(preferences));
             }
             Action::SetFields { fields, now } => {
-                let header_changed = fields.header != self.store.current().fields.header;
+                let preferences = &self.draft.preferences;
+                let header_changed = preferences.header_lines(&fields)
+                    != preferences.header_lines(&self.store.current().fields);
                 let saved = self.store.set_fields(fields, now);
                 self.report(saved);
-                // A 版头 moves the text on page 1 down: the figures follow.
+                // A 版头 moves the text on page 1 down, as far as its fields make it: the
+                // figures follow.
                 if header_changed {
                     self.reconfigure(Rc::clone(&self.draft.preferences));
                 }

@@ -19,6 +19,8 @@
 mod package;
 mod parts;
 
+pub use parts::full_header_lines;
+
 use crate::doc_fields::DocFields;
 use jianwen_engine::elements::{Element, ElementKind};
 

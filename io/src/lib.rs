@@ -51,7 +51,7 @@ pub use backup::{Backup, BackupError, MergeReport, BACKUP_FORMAT_VERSION, LEGACY
 pub use doc_fields::{DocFields, HeaderMode};
 pub use docx::{docx_to_text, MAX_EXPANDED_BYTES};
 pub use error::ImportError;
-pub use gbt9704::{gbt9704_docx, DocxOptions, FontSet};
+pub use gbt9704::{full_header_lines, gbt9704_docx, DocxOptions, FontSet};
 pub use history::{
     History, HistoryUnreadable, Snapshot, SnapshotReason, AUTO_SNAPSHOT_INTERVAL_MS, MAX_SNAPSHOTS,
 };

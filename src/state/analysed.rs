@@ -3,7 +3,7 @@
 
 use crate::preferences::Preferences;
 use jianwen_engine::{Analysis, Analyzer, Settings};
-use jianwen_io::HeaderMode;
+use jianwen_io::DocFields;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -55,10 +55,10 @@ impl Analysed {
         text: &str,
         preferences: Preferences,
         cap: Option<&str>,
-        header: HeaderMode,
+        fields: &DocFields,
     ) -> Self {
         let text: Rc<str> = text.into();
-        let settings = Rc::new(preferences.engine_settings(cap, header));
+        let settings = Rc::new(preferences.engine_settings(cap, fields));
         let analyzer = SharedAnalyzer::default();
         Self {
             analysis: Rc::new(analyzer.analyze(&text, &settings)),
@@ -120,9 +120,9 @@ impl Analysed {
         text: Rc<str>,
         preferences: Rc<Preferences>,
         cap: Option<&str>,
-        header: HeaderMode,
+        fields: &DocFields,
     ) -> Self {
-        let settings = Rc::new(preferences.engine_settings(cap, header));
+        let settings = Rc::new(preferences.engine_settings(cap, fields));
         self.analyzed(text, preferences, settings)
     }
 }

@@ -85,6 +85,33 @@ const ISSUER_MARK_TOP: u32 = 1984;
 /// The 发文机关标志's size, in half-points: GB/T 9704 leaves it to the issuer ("醒目、美观、庄重");
 /// 26 pt fits a name of about 16 字 on one line.
 const ISSUER_MARK_SIZE: u32 = 52;
+/// The 发文机关标志's line: two grid lines, exactly and off the grid, so that the 版头's height
+/// is the same whatever font sets the mark (a single line's height depends on the font).
+const ISSUER_MARK_LINE: u32 = 2 * LINE_PITCH;
+/// The 版心's height, 225 mm.
+const TEXT_HEIGHT: u32 = 12756;
+
+/// Grid lines of page 1 that a full 版头 of `fields` takes above the title, as the .docx sets
+/// it: the 份号/密级/紧急程度 lines, the 发文机关标志 35 mm below the top of the 版心, two lines,
+/// the 发文字号 with the red rule, then the two lines between the rule and the title. Text lines
+/// snap to the grid, so a part of a line counts whole. What the figures reserve for a draft with
+/// a full 版头, so its pages are the file's.
+pub fn full_header_lines(fields: &DocFields) -> u32 {
+    let flush_left = [&fields.copy_number, &fields.secrecy, &fields.urgency]
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .count() as u32
+        * LINE_PITCH;
+    let mark = if fields.issuer_mark.trim().is_empty() {
+        flush_left
+    } else {
+        flush_left.max(ISSUER_MARK_TOP) + ISSUER_MARK_LINE
+    };
+    let number_and_rule = 3 * LINE_PITCH;
+    let above_title = 2 * LINE_PITCH;
+    let height = (mark + number_and_rule + above_title).min(TEXT_HEIGHT);
+    height.div_ceil(LINE_PITCH)
+}
 
 /// The body: the 版头, every paragraph of the text set as its element, the 版记, then the page
 /// setup.
@@ -344,7 +371,7 @@ fn header(out: &mut String, fields: &DocFields, upward: bool, fonts: FontSet) {
         raw_paragraph(
             out,
             &format!(
-                r#"<w:spacing w:before="{before}" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>"#
+                r#"<w:snapToGrid w:val="0"/><w:spacing w:before="{before}" w:line="{ISSUER_MARK_LINE}" w:lineRule="exact"/><w:jc w:val="center"/>"#
             ),
             &[(
                 fields.issuer_mark.trim(),

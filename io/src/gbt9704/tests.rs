@@ -121,7 +121,12 @@ fn every_element_has_the_font_size_and_placement_of_the_standard() {
     let cases: &[(&str, &[&str], &str, &str)] = &[
         (
             "关于",
-            &[r#"<w:jc w:val="center"/>"#, r#"w:after="579""#],
+            &[
+                r#"<w:jc w:val="center"/>"#,
+                r#"w:after="579""#,
+                // A 2号 line is kept to one grid line: LibreOffice snaps it to two otherwise.
+                r#"<w:snapToGrid w:val="0"/>"#,
+            ],
             "方正小标宋简体",
             "44",
         ),
@@ -404,4 +409,54 @@ fn the_header_and_the_record_are_there_exactly_when_set() {
     );
     assert_eq!(all[n - 1].1[0].1, "某市人民政府办公室2026年5月10日印发");
     assert!(all[n - 1].0.contains("<w:bottom "));
+}
+
+#[test]
+fn a_full_header_takes_the_lines_its_fields_make() {
+    use crate::full_header_lines;
+    let mark = DocFields {
+        issuer_mark: "某市人民政府文件".into(),
+        ..DocFields::default()
+    };
+    // (fields, lines): 35 mm to the mark, its two lines, the 发文字号 line two lines lower with
+    // the rule, two lines to the title; 份号, 密级 and 紧急程度 stand inside the 35 mm.
+    let cases = [
+        (mark.clone(), 11),
+        (
+            DocFields {
+                copy_number: "000123".into(),
+                secrecy: "机密★1年".into(),
+                urgency: "特急".into(),
+                ..mark.clone()
+            },
+            11,
+        ),
+        // No mark: the three lines, then the 发文字号 and the rule, then two lines.
+        (
+            DocFields {
+                secrecy: "秘密".into(),
+                ..DocFields::default()
+            },
+            6,
+        ),
+        (DocFields::default(), 5),
+    ];
+    for (fields, lines) in cases {
+        assert_eq!(full_header_lines(&fields), lines, "{fields:?}");
+    }
+    // The mark's height does not depend on its font: exact, off the grid.
+    let document = with_fields(
+        "关于做好防汛工作的通知\n正文。",
+        DocFields {
+            header: crate::HeaderMode::Full,
+            ..mark
+        },
+    );
+    let at = document.find("某市人民政府文件").unwrap();
+    let paragraph = &document[document[..at].rfind("<w:p>").unwrap()..at];
+    assert!(
+        paragraph.contains(r#"<w:snapToGrid w:val="0"/>"#)
+            && paragraph.contains(r#"w:line="1158" w:lineRule="exact""#),
+        "{paragraph}"
+    );
 }
