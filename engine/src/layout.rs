@@ -1,13 +1,19 @@
-//! Page layout on the GB/T 9704 grid: how many lines and pages a draft fills, where each line and
+//! Page layout on the GB/T 9704 page: how many lines and pages a draft fills, where each line and
 //! each page begins.
 //!
-//! The rules are those of `docs/reference/layout.md`, observed in LibreOffice Writer's text grid (the
-//! reference typesetter): every character takes a whole cell or, when half-width, half a cell
-//! (runs realign to whole cells); a line holds [`LayoutProfile::cells_per_line`] cells plus one
-//! hanging comma or full stop; closing marks never start a line and opening marks never end one;
-//! Latin words and numbers, `——` and `……` are never split; a page holds
-//! [`LayoutProfile::lines_per_page`] lines, with no widow or orphan control, so
-//! pages = ⌈(header + lines) / lines per page⌉.
+//! What it reproduces is the [`Typesetter`] of its profile:
+//! - [`Typesetter::Docx`], the app's: the exported .docx as Word and LibreOffice set it, without a
+//!   character grid. Characters take their fonts' widths (`layout/font_widths.rs`), the title is
+//!   2号 with a blank line after it, the 主送机关 is flush left, and a full 版头 takes its own
+//!   height; `cargo xtask compare-docx` checks every corpus document against LibreOffice.
+//! - [`Typesetter::ReferenceGrid`]: the rules of `docs/reference/layout.md`, observed in
+//!   LibreOffice Writer's text grid, on which the corpus's `expected.json` was made. Every
+//!   character takes a whole cell or, when half-width, half a cell (runs realign to whole cells).
+//!
+//! On both, a line holds one hanging comma or full stop past the margin; closing marks never start
+//! a line and opening marks never end one; Latin words and numbers, `——` and `……` are never
+//! split; a page holds [`LayoutProfile::lines_per_page`] lines, with no widow or orphan control,
+//! so pages = ⌈(header + blank line after the title + lines) / lines per page⌉.
 //!
 //! # Examples
 //! ```

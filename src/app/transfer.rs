@@ -139,7 +139,9 @@ fn take_settings(settings: &serde_json::Value, state: &UseReducerHandle<AppState
     if settings.is_null() {
         return;
     }
-    match serde_json::from_value::<Preferences>(settings.clone()) {
+    // From text, as the stored preferences are read: one deserialiser of `Preferences` in the
+    // wasm, not two.
+    match serde_json::from_str::<Preferences>(&settings.to_string()) {
         Ok(settings) if settings == *state.draft.preferences => {}
         Ok(settings) => {
             let question = "同时采用备份中的设置（版心、规则、文种等）吗？选“取消”则保留当前设置。";
