@@ -80,9 +80,9 @@ pub struct Layout {
 /// Lays `text` out on `profile`'s grid. Linear in the length of `text`; never panics.
 ///
 /// The first paragraph is the title when [`LayoutProfile::title`] is set: centred, wrapped like
-/// a line without indent (rule 13), at 2号 on the .docx (about 20 字 a line), and followed by [`LayoutProfile::lines_after_title`] blank
-/// grid lines when a paragraph with text comes next, as the exported .docx sets it. Every other
-/// paragraph starts
+/// a line without indent (rule 13), at 2号 on the .docx (about 20 字 a line), and followed by
+/// [`LayoutProfile::lines_after_title`] blank grid lines when a paragraph with text comes next,
+/// as the exported .docx sets it. Every other paragraph starts
 /// [`LayoutProfile::first_line_indent`] cells in; an empty one takes a line.
 pub fn layout(text: &str, profile: &LayoutProfile) -> Layout {
     let mut scratch = breaking::Scratch::default();
@@ -198,9 +198,7 @@ pub(crate) fn paginate(
         .iter()
         .flat_map(|p| &p.line_starts)
         .enumerate()
-        .filter(|&(line, _)| {
-            rows.page_of(line) > if line == 0 { 0 } else { rows.page_of(line - 1) }
-        })
+        .filter(|&(line, _)| line > 0 && rows.page_of(line) > rows.page_of(line - 1))
         .map(|(_, &start)| start)
         .collect();
     Layout {
@@ -235,9 +233,10 @@ impl GridRows {
         }
     }
 
-    /// The grid row of the text's line `line` (0-based over the whole text).
+    /// The grid row of the text's line `line` (0-based over the whole text). `after_title` is 0
+    /// without a title, so no case of its own.
     pub(crate) fn of(&self, line: usize) -> usize {
-        let gap = if line >= self.title_lines && self.title_lines > 0 {
+        let gap = if line >= self.title_lines {
             self.after_title
         } else {
             0
@@ -253,7 +252,7 @@ impl GridRows {
     /// Blank grid lines right above the text's line `line` that are not the header's: the line
     /// after the title.
     pub(crate) fn blank_before(&self, line: usize) -> usize {
-        if line == self.title_lines && self.title_lines > 0 {
+        if line == self.title_lines {
             self.after_title
         } else {
             0

@@ -6,8 +6,9 @@
 //! full-width comma, stop or closing mark between two Latin runs joins them (`G109、G219`), and
 //! a mark after a Latin letter or digit does not hang.
 //!
-//! On the grid, widths are counted in half cells. A full-width character first realigns to a whole cell, so a
-//! run of n half-width characters takes ceil(n/2) cells, as the grid engine sets them.
+//! On the grid, widths are counted in half cells. A full-width character first realigns to a
+//! whole cell, so a run of n half-width characters takes ceil(n/2) cells, as the grid engine
+//! sets them.
 //!
 //! Where layout.md is silent the choices follow the Unicode line-breaking algorithm that the
 //! reference engine builds on, so that drafts unlike the corpus still break sensibly: combining
